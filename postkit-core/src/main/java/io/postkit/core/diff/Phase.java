@@ -1,0 +1,30 @@
+package io.postkit.core.diff;
+
+/**
+ * Where a change runs in a migration. Drops run before creates, dependents before what they depend on when
+ * dropping, and after it when creating. The order of the constants is the order of execution.
+ */
+public enum Phase {
+    DROP_FOREIGN_KEY,
+    DROP_INDEX,
+    DROP_CONSTRAINT,
+    DROP_TABLE,
+    DROP_COLUMN,
+    DROP_SEQUENCE,
+    CREATE_SCHEMA,
+    CREATE_SEQUENCE,
+    CREATE_TABLE,
+    ALTER_SEQUENCE,
+    ALTER_COLUMN,
+    ADD_COLUMN,
+    SEQUENCE_OWNER,
+    ADD_CONSTRAINT,
+    CREATE_INDEX,
+    ADD_FOREIGN_KEY,
+    DROP_SCHEMA;
+
+    /** Phases a clone runs before copying data: the rest (keys, indexes, foreign keys) is faster after it. */
+    public boolean isPreData() {
+        return compareTo(ADD_CONSTRAINT) < 0;
+    }
+}

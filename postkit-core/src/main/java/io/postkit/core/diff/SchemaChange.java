@@ -1,0 +1,86 @@
+package io.postkit.core.diff;
+
+import io.postkit.core.model.Column;
+import io.postkit.core.model.Constraint;
+import io.postkit.core.model.ConstraintType;
+import io.postkit.core.model.Index;
+import io.postkit.core.model.QualifiedName;
+import io.postkit.core.model.Sequence;
+import io.postkit.core.model.Table;
+
+/**
+ * One step from the current schema towards the desired one. The diff produces these; the renderer turns them
+ * into SQL. Each knows its {@link Phase}; within a phase, changes keep the diff's (name) order.
+ */
+public sealed interface SchemaChange {
+
+    Phase phase();
+
+    record CreateSchema(String schema) implements SchemaChange {
+        public Phase phase() { return Phase.CREATE_SCHEMA; }
+    }
+
+    record DropSchema(String schema) implements SchemaChange {
+        public Phase phase() { return Phase.DROP_SCHEMA; }
+    }
+
+    /** Creates the sequence without OWNED BY: the owning table may not exist yet. */
+    record CreateSequence(Sequence sequence) implements SchemaChange {
+        public Phase phase() { return Phase.CREATE_SEQUENCE; }
+    }
+
+    record DropSequence(QualifiedName sequence) implements SchemaChange {
+        public Phase phase() { return Phase.DROP_SEQUENCE; }
+    }
+
+    record AlterSequence(Sequence current, Sequence desired) implements SchemaChange {
+        public Phase phase() { return Phase.ALTER_SEQUENCE; }
+    }
+
+    /** {@code ALTER SEQUENCE … OWNED BY} the desired owner, or {@code OWNED BY NONE} when it has none. */
+    record SetSequenceOwner(Sequence sequence) implements SchemaChange {
+        public Phase phase() { return Phase.SEQUENCE_OWNER; }
+    }
+
+    /** Creates the table with its columns only; constraints and indexes come as their own changes. */
+    record CreateTable(Table table) implements SchemaChange {
+        public Phase phase() { return Phase.CREATE_TABLE; }
+    }
+
+    record DropTable(QualifiedName table) implements SchemaChange {
+        public Phase phase() { return Phase.DROP_TABLE; }
+    }
+
+    record AddColumn(QualifiedName table, Column column) implements SchemaChange {
+        public Phase phase() { return Phase.ADD_COLUMN; }
+    }
+
+    record DropColumn(QualifiedName table, String column) implements SchemaChange {
+        public Phase phase() { return Phase.DROP_COLUMN; }
+    }
+
+    /** Any difference in one column's type, default, nullability or identity; rendered as one ALTER TABLE. */
+    record AlterColumn(QualifiedName table, Column current, Column desired) implements SchemaChange {
+        public Phase phase() { return Phase.ALTER_COLUMN; }
+    }
+
+    record AddConstraint(QualifiedName table, Constraint constraint) implements SchemaChange {
+        public Phase phase() {
+            return constraint.type() == ConstraintType.FOREIGN_KEY ? Phase.ADD_FOREIGN_KEY : Phase.ADD_CONSTRAINT;
+        }
+    }
+
+    record DropConstraint(QualifiedName table, Constraint constraint) implements SchemaChange {
+        public Phase phase() {
+            return constraint.type() == ConstraintType.FOREIGN_KEY ? Phase.DROP_FOREIGN_KEY : Phase.DROP_CONSTRAINT;
+        }
+    }
+
+    record CreateIndex(QualifiedName table, Index index) implements SchemaChange {
+        public Phase phase() { return Phase.CREATE_INDEX; }
+    }
+
+    record DropIndex(QualifiedName index) implements SchemaChange {
+        public Phase phase() { return Phase.DROP_INDEX; }
+    }
+}
