@@ -1,0 +1,26 @@
+package io.postkit.core.testing;
+
+import io.postkit.core.embedded.RunningServer;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** A database of its own on a shared test server. */
+public record TestDatabase(RunningServer server, int major, String name) {
+
+    public Connection connect() throws SQLException {
+        return server.connect(name);
+    }
+
+    public String url() {
+        return server.jdbcUrl(name);
+    }
+
+    /** Runs SQL (several statements allowed) in this database. */
+    public void execute(String sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}

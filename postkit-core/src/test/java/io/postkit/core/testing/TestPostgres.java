@@ -1,0 +1,98 @@
+package io.postkit.core.testing;
+
+import io.postkit.core.PostkitLog;
+import io.postkit.core.embedded.BinaryCache;
+import io.postkit.core.embedded.EmbeddedPostgres;
+import io.postkit.core.embedded.PostgresBinaries;
+import io.postkit.core.embedded.RunningServer;
+import io.postkit.core.embedded.ServerSettings;
+import io.postkit.core.embedded.ServerUser;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Real PostgreSQL servers for integration tests: one per major, started on first use, stopped when the test JVM
+ * exits. Each test asks for a {@link #freshDatabase fresh database}, so tests never see each other's objects.
+ *
+ * <p>The majors under test come from {@code -Dpostkit.test.majors} (13 and 18 by default; every major 13–18
+ * with {@code -Pall-majors}); the binaries from the jars the build copies into {@code target/pg-binaries}.
+ */
+public final class TestPostgres {
+
+    private static final Map<Integer, RunningServer> SERVERS = new ConcurrentHashMap<>();
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    private TestPostgres() {
+    }
+
+    /** The majors this build tests, e.g. [13, 18]. Use with {@code @ParameterizedTest @MethodSource}. */
+    public static List<Integer> majors() {
+        String majors = System.getProperty("postkit.test.majors", "13,18");
+        if (majors.isBlank() || majors.startsWith("${")) {
+            majors = "13,18";
+        }
+        return Arrays.stream(majors.split(",")).map(String::strip).map(Integer::valueOf).toList();
+    }
+
+    public static PostgresBinaries binaries() {
+        String dir = System.getProperty("postkit.test.binaries");
+        if (dir == null) {
+            fail("System property postkit.test.binaries is not set: run the tests through Maven, which copies the"
+                    + " PostgreSQL binaries into target/pg-binaries.");
+        }
+        return new DirectoryBinaries(Path.of(dir));
+    }
+
+    public static ServerUser serverUser() {
+        return ServerUser.forCurrentProcess(ServerUser.DEFAULT_UNPRIVILEGED);
+    }
+
+    public static BinaryCache binaryCache() {
+        return new BinaryCache(BinaryCache.defaultRoot(serverUser()), PostkitLog.SILENT);
+    }
+
+    /** Where tests put data directories and project folders: under the module's {@code target/}. */
+    public static Path workDir() {
+        return Path.of(System.getProperty("postkit.test.binaries", "target/pg-binaries")).getParent()
+                .resolve("test-work").toAbsolutePath();
+    }
+
+    /** The shared server of this major. */
+    public static synchronized RunningServer server(int major) {
+        return SERVERS.computeIfAbsent(major, TestPostgres::startServer);
+    }
+
+    /** A new, empty database on the shared server of this major. */
+    public static TestDatabase freshDatabase(int major) throws SQLException {
+        RunningServer server = server(major);
+        String name = "test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+        try (Connection c = server.connect("postgres"); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        return new TestDatabase(server, major, name);
+    }
+
+    /** A server of its own, for tests that need a separate cluster (e.g. a "remote"). The caller stops it. */
+    public static EmbeddedPostgres newServer(int major, String name, ServerSettings settings) {
+        Path install = binaryCache().install(binaries().archiveFor(major));
+        return new EmbeddedPostgres(install, workDir().resolve(name), serverUser(), settings, PostkitLog.SILENT);
+    }
+
+    private static RunningServer startServer(int major) {
+        EmbeddedPostgres postgres = newServer(major, "pg" + major + "-" + ProcessHandle.current().pid(),
+                ServerSettings.throwawayClone());
+        RunningServer server = postgres.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        return server;
+    }
+}
