@@ -24,7 +24,6 @@ import java.util.Optional;
  */
 public final class EmbeddedPostgres {
 
-    public static final String SUPERUSER = "postgres";
     private static final String LOG_FILE = "postkit-server.log";
     private static final Duration PG_CTL_TIMEOUT = Duration.ofSeconds(90);
 
@@ -50,11 +49,17 @@ public final class EmbeddedPostgres {
         return Files.exists(dataDir.resolve("PG_VERSION"));
     }
 
+    /** The port of the server running on {@code dataDir}, if one is running. */
+    public static java.util.OptionalInt runningPort(Path dataDir) {
+        return PostmasterPid.read(dataDir).filter(PostmasterPid::isAlive)
+                .map(pid -> java.util.OptionalInt.of(pid.port())).orElse(java.util.OptionalInt.empty());
+    }
+
     /** The running server on this data directory, if there is one. */
     public Optional<RunningServer> running() {
         return PostmasterPid.read(dataDir)
                 .filter(PostmasterPid::isAlive)
-                .map(pid -> new RunningServer(this, pid.port(), false));
+                .map(pid -> new RunningServer(this, pid.port(), false, settings.superuser()));
     }
 
     /** Starts the server (initialising the data directory first if needed), or joins the one already running. */
@@ -79,7 +84,7 @@ public final class EmbeddedPostgres {
                     + " creates it again.");
         }
         log.debug(String.format("Started PostgreSQL on port %d in %.2f s", port, (System.nanoTime() - started) / 1e9));
-        return new RunningServer(this, port, true);
+        return new RunningServer(this, port, true, settings.superuser());
     }
 
     void stop() {
@@ -102,7 +107,7 @@ public final class EmbeddedPostgres {
             }
             Files.createDirectories(dataDir);
             user.takeOwnership(dataDir);
-            List<String> command = new ArrayList<>(List.of(bin("initdb"), "-D", dataDir.toString(), "-U", SUPERUSER,
+            List<String> command = new ArrayList<>(List.of(bin("initdb"), "-D", dataDir.toString(), "-U", settings.superuser(),
                     "-E", "UTF8", "--locale=C", "--no-sync"));
             Path pwFile = null;
             if (settings.superuserPassword() != null) {

@@ -14,12 +14,14 @@ public final class RunningServer implements AutoCloseable {
     private final EmbeddedPostgres server;
     private final int port;
     private final boolean startedHere;
+    private final String superuser;
     private boolean keepRunning;
 
-    RunningServer(EmbeddedPostgres server, int port, boolean startedHere) {
+    RunningServer(EmbeddedPostgres server, int port, boolean startedHere, String superuser) {
         this.server = server;
         this.port = port;
         this.startedHere = startedHere;
+        this.superuser = superuser;
     }
 
     public int port() {
@@ -40,10 +42,17 @@ public final class RunningServer implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port + "/" + database;
     }
 
-    /** A connection as the superuser (trust authentication on loopback). */
+    /** A connection as the superuser, trusted on loopback (servers made with a password need {@link #connect(String, String)}). */
     public Connection connect(String database) throws SQLException {
+        return connect(database, null);
+    }
+
+    public Connection connect(String database, String password) throws SQLException {
         Properties props = new Properties();
-        props.setProperty("user", EmbeddedPostgres.SUPERUSER);
+        props.setProperty("user", superuser);
+        if (password != null) {
+            props.setProperty("password", password);
+        }
         props.setProperty("ApplicationName", "postkit");
         return DriverManager.getConnection(jdbcUrl(database), props);
     }

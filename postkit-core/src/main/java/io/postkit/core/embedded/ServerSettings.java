@@ -7,22 +7,25 @@ import java.util.Map;
  * How an embedded server is configured at initdb time.
  *
  * @param port              the TCP port, or 0 for a free one chosen at each start
+ * @param superuser         the superuser initdb creates
  * @param superuserPassword null: loopback connections are trusted (a throwaway local clone); else the superuser
  *                          {@code postgres} gets this password and loopback connections need it (a server that
  *                          stands in for a remote)
  * @param tunedForLoading   trade durability for speed: right for a throwaway clone, wrong for a server whose data
  *                          the user keeps
  */
-public record ServerSettings(int port, String superuserPassword, boolean tunedForLoading) {
+public record ServerSettings(int port, String superuser, String superuserPassword, boolean tunedForLoading) {
+
+    public static final String DEFAULT_SUPERUSER = "postgres";
 
     public static ServerSettings throwawayClone() {
-        return new ServerSettings(0, null, true);
+        return new ServerSettings(0, DEFAULT_SUPERUSER, null, true);
     }
 
     @Override
     public String toString() {
-        return "ServerSettings[port=" + port + ", password=" + (superuserPassword == null ? "none" : "***")
-                + ", tunedForLoading=" + tunedForLoading + "]";
+        return "ServerSettings[port=" + port + ", superuser=" + superuser + ", password="
+                + (superuserPassword == null ? "none" : "***") + ", tunedForLoading=" + tunedForLoading + "]";
     }
 
     Map<String, String> configuration() {

@@ -1,0 +1,106 @@
+package io.postkit.core.catalog;
+
+/**
+ * The catalog queries, one per object kind for all managed schemas at once (never one per table: a schema has
+ * thousands). Each takes the managed schema names as its only parameter, a {@code text[]}. They run with
+ * {@code search_path = pg_catalog}, so every name PostgreSQL prints is schema-qualified.
+ */
+final class CatalogQueries {
+
+    private CatalogQueries() {
+    }
+
+    /** Relations that belong to an extension are the extension's, not the user's. */
+    private static final String NOT_EXTENSION_MEMBER = " NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid ="
+            + " 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')";
+
+    static final String SCHEMAS = "SELECT nspname FROM pg_namespace WHERE nspname = ANY (?)";
+
+    static final String TABLES = "SELECT n.nspname, c.relname FROM pg_class c"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE c.relkind = 'r' AND NOT c.relispartition AND n.nspname = ANY (?) AND" + NOT_EXTENSION_MEMBER;
+
+    static final String COLUMNS = "SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
+            + " a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated,"
+            + " CASE WHEN a.attcollation <> t.typcollation"
+            + "   THEN quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END,"
+            + " format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle"
+            + " FROM pg_attribute a"
+            + " JOIN pg_class c ON c.oid = a.attrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " JOIN pg_type t ON t.oid = a.atttypid"
+            + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+            + " LEFT JOIN pg_collation co ON co.oid = a.attcollation"
+            + " LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace"
+            + " LEFT JOIN pg_depend dep ON a.attidentity <> '' AND dep.refclassid = 'pg_class'::regclass"
+            + "   AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'i'"
+            + "   AND dep.classid = 'pg_class'::regclass"
+            + " LEFT JOIN pg_sequence s ON s.seqrelid = dep.objid"
+            + " WHERE c.relkind = 'r' AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped"
+            + " AND n.nspname = ANY (?)"
+            + " ORDER BY n.nspname, c.relname, a.attnum";
+
+    static final String CONSTRAINTS = "SELECT n.nspname, c.relname, k.conname, k.contype,"
+            + " pg_get_constraintdef(k.oid), rn.nspname, r.relname"
+            + " FROM pg_constraint k"
+            + " JOIN pg_class c ON c.oid = k.conrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " LEFT JOIN pg_class r ON r.oid = k.confrelid"
+            + " LEFT JOIN pg_namespace rn ON rn.oid = r.relnamespace"
+            + " WHERE c.relkind = 'r' AND k.contype IN ('p', 'u', 'f', 'c', 'x') AND n.nspname = ANY (?)"
+            + " ORDER BY n.nspname, c.relname, k.conname";
+
+    /** Indexes that do not implement a constraint of their table (those come with the constraint). */
+    static final String INDEXES = "SELECT n.nspname, c.relname, ic.relname, pg_get_indexdef(i.indexrelid)"
+            + " FROM pg_index i"
+            + " JOIN pg_class ic ON ic.oid = i.indexrelid"
+            + " JOIN pg_class c ON c.oid = i.indrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE c.relkind = 'r' AND n.nspname = ANY (?)"
+            + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid"
+            + "   AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))"
+            + " ORDER BY n.nspname, c.relname, ic.relname";
+
+    /** Stand-alone sequences; identity sequences (deptype 'i') belong to their column. */
+    static final String SEQUENCES = "SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqstart,"
+            + " s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle, tn.nspname, t.relname, a.attname"
+            + " FROM pg_sequence s"
+            + " JOIN pg_class c ON c.oid = s.seqrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid"
+            + "   AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a'"
+            + " LEFT JOIN pg_class t ON t.oid = d.refobjid"
+            + " LEFT JOIN pg_namespace tn ON tn.oid = t.relnamespace"
+            + " LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid"
+            + " WHERE n.nspname = ANY (?) AND" + NOT_EXTENSION_MEMBER
+            + " AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_class'::regclass"
+            + "   AND i.objid = c.oid AND i.deptype = 'i')"
+            + " ORDER BY n.nspname, c.relname";
+
+    /** Objects in the managed schemas that this version of the engine does not manage yet. */
+    static final String UNSUPPORTED = "WITH managed(s) AS (SELECT unnest(?::text[])) SELECT kind, name FROM ("
+            + " SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'"
+            + "   WHEN 'f' THEN 'foreign table' WHEN 'p' THEN 'partitioned table' ELSE 'composite type' END AS kind,"
+            + "   n.nspname || '.' || c.relname AS name"
+            + "   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + "   WHERE (c.relkind IN ('v', 'm', 'f', 'p', 'c') OR c.relispartition) AND n.nspname IN (SELECT s FROM managed) AND"
+            + NOT_EXTENSION_MEMBER
+            + " UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,"
+            + "   n.nspname || '.' || p.proname"
+            + "   FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname IN (SELECT s FROM managed)"
+            + "   AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass"
+            + "     AND e.objid = p.oid AND e.deptype = 'e')"
+            + " UNION ALL SELECT CASE t.typtype WHEN 'e' THEN 'enum type' WHEN 'd' THEN 'domain' ELSE 'range type' END,"
+            + "   n.nspname || '.' || t.typname"
+            + "   FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+            + "   WHERE t.typtype IN ('e', 'd', 'r') AND n.nspname IN (SELECT s FROM managed)"
+            + "   AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_type'::regclass"
+            + "     AND e.objid = t.oid AND e.deptype = 'e')"
+            + " UNION ALL SELECT 'trigger', n.nspname || '.' || c.relname || '.' || g.tgname"
+            + "   FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + "   WHERE NOT g.tgisinternal AND n.nspname IN (SELECT s FROM managed)"
+            + " UNION ALL SELECT 'policy', n.nspname || '.' || c.relname || '.' || p.polname"
+            + "   FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + "   WHERE n.nspname IN (SELECT s FROM managed)"
+            + " ) o ORDER BY kind, name";
+}

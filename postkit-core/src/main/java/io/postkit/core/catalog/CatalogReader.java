@@ -1,0 +1,210 @@
+package io.postkit.core.catalog;
+
+import io.postkit.core.PostkitException;
+import io.postkit.core.model.Column;
+import io.postkit.core.model.ColumnRef;
+import io.postkit.core.model.Constraint;
+import io.postkit.core.model.ConstraintType;
+import io.postkit.core.model.Identity;
+import io.postkit.core.model.Index;
+import io.postkit.core.model.QualifiedName;
+import io.postkit.core.model.SchemaModel;
+import io.postkit.core.model.Sequence;
+import io.postkit.core.model.SequenceOptions;
+import io.postkit.core.model.Table;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads the managed schemas of a database into a {@link SchemaModel}, in one transaction (one consistent snapshot)
+ * with {@code search_path = pg_catalog}, so PostgreSQL prints every expression and definition in the same
+ * normalised, schema-qualified form on both sides of a diff.
+ */
+public final class CatalogReader {
+
+    /**
+     * @param excludedTables tables left out entirely, e.g. the migration table
+     */
+    public SchemaModel read(Connection c, Collection<String> schemas, Set<QualifiedName> excludedTables)
+            throws SQLException {
+        return inCatalogTransaction(c, () -> {
+            Reading reading = new Reading(c, schemas, excludedTables);
+            return reading.model();
+        });
+    }
+
+    /** Objects in the managed schemas the engine does not manage yet, as "kind name" lines. */
+    public List<String> unsupportedObjects(Connection c, Collection<String> schemas) throws SQLException {
+        return inCatalogTransaction(c, () -> {
+            List<String> found = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(CatalogQueries.UNSUPPORTED)) {
+                ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1) + " " + rs.getString(2));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    private interface CatalogWork<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in the caller's transaction if there is one (a clone reads inside its exported snapshot),
+     * else in a read-only repeatable-read transaction of its own; either way with search_path = pg_catalog,
+     * restored afterwards.
+     */
+    private static <T> T inCatalogTransaction(Connection c, CatalogWork<T> work) throws SQLException {
+        boolean ownTransaction = c.getAutoCommit();
+        if (ownTransaction) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            }
+        }
+        String searchPath;
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT current_setting('search_path'),"
+                     + " set_config('search_path', 'pg_catalog', true)")) {
+            rs.next();
+            searchPath = rs.getString(1);
+        }
+        try {
+            return work.run();
+        } finally {
+            if (ownTransaction) {
+                c.rollback();
+                c.setAutoCommit(true);
+            } else {
+                try (PreparedStatement ps = c.prepareStatement("SELECT set_config('search_path', ?, true)")) {
+                    ps.setString(1, searchPath);
+                    ps.execute();
+                }
+            }
+        }
+    }
+
+    /** One read of one database. */
+    private static final class Reading {
+
+        private final Connection c;
+        private final Collection<String> schemas;
+        private final Set<QualifiedName> excluded;
+
+        Reading(Connection c, Collection<String> schemas, Set<QualifiedName> excluded) {
+            this.c = c;
+            this.schemas = schemas;
+            this.excluded = excluded;
+        }
+
+        SchemaModel model() throws SQLException {
+            Set<String> presentSchemas = new TreeSet<>();
+            query(CatalogQueries.SCHEMAS, rs -> presentSchemas.add(rs.getString(1)));
+            Map<QualifiedName, List<Column>> columns = new LinkedHashMap<>();
+            Map<QualifiedName, List<Constraint>> constraints = new TreeMap<>();
+            Map<QualifiedName, List<Index>> indexes = new TreeMap<>();
+            query(CatalogQueries.TABLES, rs -> columns.put(name(rs, 1), new ArrayList<>()));
+            // Rows of relations that are not managed tables (partitions, extension members) are skipped.
+            query(CatalogQueries.COLUMNS, rs -> {
+                if (columns.containsKey(name(rs, 1))) {
+                    columns.get(name(rs, 1)).add(column(rs));
+                }
+            });
+            query(CatalogQueries.CONSTRAINTS, rs -> {
+                if (columns.containsKey(name(rs, 1))) {
+                    constraints.computeIfAbsent(name(rs, 1), k -> new ArrayList<>()).add(constraint(rs));
+                }
+            });
+            query(CatalogQueries.INDEXES, rs -> {
+                if (columns.containsKey(name(rs, 1))) {
+                    indexes.computeIfAbsent(name(rs, 1), k -> new ArrayList<>())
+                            .add(new Index(rs.getString(3), rs.getString(4)));
+                }
+            });
+            Map<QualifiedName, Table> tables = new TreeMap<>();
+            for (Map.Entry<QualifiedName, List<Column>> e : columns.entrySet()) {
+                QualifiedName table = e.getKey();
+                if (!excluded.contains(table)) {
+                    tables.put(table, new Table(table, e.getValue(), constraints.getOrDefault(table, List.of()),
+                            indexes.getOrDefault(table, List.of())));
+                }
+            }
+            Map<QualifiedName, Sequence> sequences = new TreeMap<>();
+            query(CatalogQueries.SEQUENCES, rs -> {
+                Sequence sequence = sequence(rs);
+                if (sequence.ownedBy() == null || !excluded.contains(sequence.ownedBy().table())) {
+                    sequences.put(sequence.name(), sequence);
+                }
+            });
+            return SchemaModel.of(presentSchemas, tables, sequences);
+        }
+
+        private interface RowHandler {
+            void handle(ResultSet rs) throws SQLException;
+        }
+
+        private void query(String sql, RowHandler handler) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        handler.handle(rs);
+                    }
+                }
+            }
+        }
+
+        private static QualifiedName name(ResultSet rs, int column) throws SQLException {
+            return QualifiedName.of(rs.getString(column), rs.getString(column + 1));
+        }
+
+        private static Column column(ResultSet rs) throws SQLException {
+            String table = rs.getString(1) + "." + rs.getString(2);
+            if (!rs.getString(8).isEmpty()) {
+                throw new PostkitException("Column " + table + "." + rs.getString(3) + " is a generated column,"
+                        + " which this version of postkit does not manage yet.");
+            }
+            Identity identity = Identity.fromCatalog(rs.getString(7));
+            SequenceOptions identityOptions = identity == Identity.NONE ? null : options(rs, 10);
+            return new Column(rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6), identity,
+                    identityOptions, rs.getString(9));
+        }
+
+        private static Constraint constraint(ResultSet rs) throws SQLException {
+            String contype = rs.getString(4);
+            if (contype.equals("x")) {
+                throw new PostkitException("Constraint " + rs.getString(3) + " on " + rs.getString(1) + "."
+                        + rs.getString(2) + " is an EXCLUDE constraint, which this version of postkit does not"
+                        + " manage yet.");
+            }
+            QualifiedName referenced = rs.getString(6) == null ? null : name(rs, 6);
+            return new Constraint(rs.getString(3), ConstraintType.fromCatalog(contype), rs.getString(5), referenced);
+        }
+
+        private static Sequence sequence(ResultSet rs) throws SQLException {
+            ColumnRef owner = rs.getString(11) == null ? null : new ColumnRef(name(rs, 10), rs.getString(12));
+            return new Sequence(name(rs, 1), options(rs, 3), owner);
+        }
+
+        private static SequenceOptions options(ResultSet rs, int first) throws SQLException {
+            return new SequenceOptions(rs.getString(first), rs.getLong(first + 1), rs.getLong(first + 2),
+                    rs.getLong(first + 3), rs.getLong(first + 4), rs.getLong(first + 5), rs.getBoolean(first + 6));
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.postkit.core.diff;
+
+import io.postkit.core.model.ConstraintType;
+import io.postkit.core.model.QualifiedName;
+import io.postkit.core.model.SchemaModel;
+import io.postkit.core.model.Table;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The changes that turn {@code current} into {@code desired}: minimal (ALTER where PostgreSQL can alter), in
+ * execution order ({@link Phase}, then the order each kind's diff produced, which is by name).
+ */
+public final class SchemaDiff {
+
+    private static final String PUBLIC = "public";
+
+    private SchemaDiff() {
+    }
+
+    public static List<SchemaChange> between(SchemaModel current, SchemaModel desired) {
+        List<SchemaChange> changes = new ArrayList<>();
+        schemas(current, desired, changes);
+        Set<QualifiedName> droppedTables = new java.util.TreeSet<>(current.tables().keySet());
+        droppedTables.removeAll(desired.tables().keySet());
+        for (Table table : desired.tables().values()) {
+            Table existing = current.tables().get(table.name());
+            if (existing == null) {
+                created(table, changes);
+            } else {
+                changes.addAll(TableDiff.between(existing, table));
+            }
+        }
+        for (QualifiedName name : droppedTables) {
+            dropped(current.tables().get(name), changes);
+        }
+        changes.addAll(ForeignKeyRebuild.around(changes, current, desired));
+        changes.addAll(SequenceDiff.between(current, desired, droppedTables));
+        List<SchemaChange> ordered = new ArrayList<>(changes);
+        ordered.sort(Comparator.comparing(SchemaChange::phase));
+        return List.copyOf(ordered);
+    }
+
+    private static void schemas(SchemaModel current, SchemaModel desired, List<SchemaChange> changes) {
+        for (String schema : desired.schemas()) {
+            if (!current.schemas().contains(schema)) {
+                changes.add(new SchemaChange.CreateSchema(schema));
+            }
+        }
+        for (String schema : current.schemas()) {
+            if (!desired.schemas().contains(schema) && !schema.equals(PUBLIC)) {
+                changes.add(new SchemaChange.DropSchema(schema));
+            }
+        }
+    }
+
+    private static void created(Table table, List<SchemaChange> changes) {
+        changes.add(new SchemaChange.CreateTable(table));
+        table.constraints().forEach(c -> changes.add(new SchemaChange.AddConstraint(table.name(), c)));
+        table.indexes().forEach(i -> changes.add(new SchemaChange.CreateIndex(table.name(), i)));
+    }
+
+    /**
+     * A dropped table's own foreign keys are dropped first: two dropped tables that reference each other could not
+     * otherwise be dropped one at a time.
+     */
+    private static void dropped(Table table, List<SchemaChange> changes) {
+        table.constraints().stream().filter(c -> c.type() == ConstraintType.FOREIGN_KEY)
+                .forEach(c -> changes.add(new SchemaChange.DropConstraint(table.name(), c)));
+        changes.add(new SchemaChange.DropTable(table.name()));
+    }
+}

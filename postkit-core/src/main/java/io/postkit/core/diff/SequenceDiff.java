@@ -1,0 +1,56 @@
+package io.postkit.core.diff;
+
+import io.postkit.core.model.QualifiedName;
+import io.postkit.core.model.SchemaModel;
+import io.postkit.core.model.Sequence;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Stand-alone sequences. A sequence owned by a column goes when its table or column goes, so no DROP is emitted for
+ * it then (it would fail: the sequence is already gone).
+ */
+final class SequenceDiff {
+
+    private SequenceDiff() {
+    }
+
+    static List<SchemaChange> between(SchemaModel current, SchemaModel desired, Set<QualifiedName> droppedTables) {
+        List<SchemaChange> changes = new ArrayList<>();
+        for (Sequence sequence : desired.sequences().values()) {
+            Sequence existing = current.sequences().get(sequence.name());
+            if (existing == null) {
+                changes.add(new SchemaChange.CreateSequence(sequence));
+                if (sequence.ownedBy() != null) {
+                    changes.add(new SchemaChange.SetSequenceOwner(sequence));
+                }
+                continue;
+            }
+            if (!existing.options().equals(sequence.options())) {
+                changes.add(new SchemaChange.AlterSequence(existing, sequence));
+            }
+            if (!Objects.equals(existing.ownedBy(), sequence.ownedBy())) {
+                changes.add(new SchemaChange.SetSequenceOwner(sequence));
+            }
+        }
+        for (Sequence sequence : current.sequences().values()) {
+            if (!desired.sequences().containsKey(sequence.name()) && !goesWithItsOwner(sequence, desired,
+                    droppedTables)) {
+                changes.add(new SchemaChange.DropSequence(sequence.name()));
+            }
+        }
+        return changes;
+    }
+
+    private static boolean goesWithItsOwner(Sequence sequence, SchemaModel desired, Set<QualifiedName> droppedTables) {
+        if (sequence.ownedBy() == null) {
+            return false;
+        }
+        QualifiedName table = sequence.ownedBy().table();
+        var kept = desired.tables().get(table);
+        return droppedTables.contains(table) || kept == null || kept.column(sequence.ownedBy().column()).isEmpty();
+    }
+}

@@ -1,0 +1,136 @@
+package io.postkit.core.render;
+
+import io.postkit.core.diff.ColumnDiff;
+import io.postkit.core.model.Column;
+import io.postkit.core.model.Identity;
+import io.postkit.core.model.QualifiedName;
+import io.postkit.core.model.SequenceOptions;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.postkit.core.sql.Identifiers.quote;
+
+/** Columns: their definition in CREATE TABLE / ADD COLUMN, and every difference as one ALTER TABLE. */
+final class ColumnSql {
+
+    private static final Pattern VARCHAR = Pattern.compile("character varying(?:\\((\\d+)\\))?");
+
+    private ColumnSql() {
+    }
+
+    static String definition(Column c) {
+        StringBuilder sql = new StringBuilder(quote(c.name())).append(' ').append(c.type());
+        if (c.collation() != null) {
+            sql.append(" COLLATE ").append(c.collation());
+        }
+        if (c.defaultExpression() != null) {
+            sql.append(" DEFAULT ").append(c.defaultExpression());
+        }
+        if (c.notNull()) {
+            sql.append(" NOT NULL");
+        }
+        if (c.identity() != Identity.NONE) {
+            sql.append(' ').append(identity(c));
+        }
+        return sql.toString();
+    }
+
+    static PlannedStatement add(QualifiedName table, Column column) {
+        Set<Hazard> hazards = column.identity() != Identity.NONE
+                ? EnumSet.of(Hazard.TABLE_REWRITE, Hazard.LONG_LOCK) : EnumSet.noneOf(Hazard.class);
+        return statement("ALTER TABLE " + quote(table) + " ADD COLUMN " + definition(column), table, column, hazards);
+    }
+
+    static PlannedStatement drop(QualifiedName table, String column) {
+        return new PlannedStatement("ALTER TABLE " + quote(table) + " DROP COLUMN " + quote(column), "column",
+                table + "." + column, Set.of(Hazard.DATA_LOSS), true);
+    }
+
+    /** All differences of one column in one statement: PostgreSQL orders the sub-commands itself. */
+    static PlannedStatement alter(QualifiedName table, Column current, Column desired) {
+        String column = "ALTER COLUMN " + quote(desired.name()) + " ";
+        List<String> parts = new ArrayList<>();
+        Set<Hazard> hazards = EnumSet.noneOf(Hazard.class);
+        boolean retyped = ColumnDiff.typeChanged(current, desired) || ColumnDiff.collationChanged(current, desired);
+        if (current.identity() != Identity.NONE && desired.identity() == Identity.NONE) {
+            parts.add(column + "DROP IDENTITY");
+        }
+        boolean defaultChanged = ColumnDiff.defaultChanged(current, desired);
+        if (current.defaultExpression() != null && (desired.defaultExpression() == null || (defaultChanged && retyped))) {
+            parts.add(column + "DROP DEFAULT");
+        }
+        if (retyped) {
+            parts.add(column + "TYPE " + desired.type()
+                    + (desired.collation() != null ? " COLLATE " + desired.collation() : "")
+                    + (ColumnDiff.typeChanged(current, desired) ? " USING " + quote(desired.name()) + "::"
+                    + desired.type() : ""));
+            hazards.addAll(typeChangeHazards(current.type(), desired.type()));
+        }
+        if (defaultChanged && desired.defaultExpression() != null) {
+            parts.add(column + "SET DEFAULT " + desired.defaultExpression());
+        }
+        if (current.notNull() != desired.notNull() && !(desired.identity() != Identity.NONE && !desired.notNull())) {
+            parts.add(column + (desired.notNull() ? "SET NOT NULL" : "DROP NOT NULL"));
+            if (desired.notNull()) {
+                hazards.add(Hazard.VALIDATION_SCAN);
+            }
+        }
+        identityChanges(current, desired, column, parts, hazards);
+        return statement("ALTER TABLE " + quote(table) + " " + String.join(", ", parts), table, desired, hazards);
+    }
+
+    private static void identityChanges(Column current, Column desired, String column, List<String> parts,
+                                        Set<Hazard> hazards) {
+        if (current.identity() == Identity.NONE && desired.identity() != Identity.NONE) {
+            parts.add(column + "ADD " + identity(desired));
+            hazards.add(Hazard.LONG_LOCK);
+        } else if (current.identity() != Identity.NONE && desired.identity() != Identity.NONE) {
+            if (current.identity() != desired.identity()) {
+                parts.add(column + "SET GENERATED " + generated(desired.identity()));
+            }
+            if (ColumnDiff.identityOptionsChanged(current, desired)) {
+                SequenceOptions o = desired.identityOptions();
+                parts.add(column + "SET INCREMENT BY " + o.increment() + " SET MINVALUE " + o.min() + " SET MAXVALUE "
+                        + o.max() + " SET START WITH " + o.start() + " SET CACHE " + o.cache()
+                        + (o.cycle() ? " SET CYCLE" : " SET NO CYCLE"));
+            }
+        }
+    }
+
+    private static String identity(Column c) {
+        SequenceOptions o = c.identityOptions();
+        String options = o == null ? "" : " (INCREMENT BY " + o.increment() + " MINVALUE " + o.min() + " MAXVALUE "
+                + o.max() + " START WITH " + o.start() + " CACHE " + o.cache() + (o.cycle() ? " CYCLE" : " NO CYCLE")
+                + ")";
+        return "GENERATED " + generated(c.identity()) + " AS IDENTITY" + options;
+    }
+
+    private static String generated(Identity identity) {
+        return identity == Identity.ALWAYS ? "ALWAYS" : "BY DEFAULT";
+    }
+
+    /**
+     * Widening a varchar (or lifting its limit) is free; anything else rewrites the table under an exclusive lock,
+     * and shortening a varchar can fail or lose data.
+     */
+    static Set<Hazard> typeChangeHazards(String from, String to) {
+        Matcher a = VARCHAR.matcher(from);
+        Matcher b = VARCHAR.matcher(to);
+        if (a.matches() && b.matches()) {
+            if (b.group(1) == null || (a.group(1) != null && Integer.parseInt(b.group(1)) >= Integer.parseInt(a.group(1)))) {
+                return Set.of();
+            }
+            return EnumSet.of(Hazard.DATA_LOSS, Hazard.LONG_LOCK);
+        }
+        return EnumSet.of(Hazard.TABLE_REWRITE, Hazard.LONG_LOCK);
+    }
+
+    private static PlannedStatement statement(String sql, QualifiedName table, Column column, Set<Hazard> hazards) {
+        return new PlannedStatement(sql, "column", table + "." + column.name(), hazards, true);
+    }
+}

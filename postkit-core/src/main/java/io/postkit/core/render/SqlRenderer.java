@@ -1,0 +1,70 @@
+package io.postkit.core.render;
+
+import io.postkit.core.diff.SchemaChange;
+import io.postkit.core.diff.SchemaChange.AddColumn;
+import io.postkit.core.diff.SchemaChange.AddConstraint;
+import io.postkit.core.diff.SchemaChange.AlterColumn;
+import io.postkit.core.diff.SchemaChange.AlterSequence;
+import io.postkit.core.diff.SchemaChange.CreateIndex;
+import io.postkit.core.diff.SchemaChange.CreateSchema;
+import io.postkit.core.diff.SchemaChange.CreateSequence;
+import io.postkit.core.diff.SchemaChange.CreateTable;
+import io.postkit.core.diff.SchemaChange.DropColumn;
+import io.postkit.core.diff.SchemaChange.DropConstraint;
+import io.postkit.core.diff.SchemaChange.DropIndex;
+import io.postkit.core.diff.SchemaChange.DropSchema;
+import io.postkit.core.diff.SchemaChange.DropSequence;
+import io.postkit.core.diff.SchemaChange.DropTable;
+import io.postkit.core.diff.SchemaChange.SetSequenceOwner;
+
+import java.util.List;
+import java.util.Set;
+
+import static io.postkit.core.sql.Identifiers.quote;
+
+/** Turns each change into one SQL statement, with what it touches and what it risks. */
+public final class SqlRenderer {
+
+    private SqlRenderer() {
+    }
+
+    public static List<PlannedStatement> renderAll(List<SchemaChange> changes) {
+        return changes.stream().map(SqlRenderer::render).toList();
+    }
+
+    public static PlannedStatement render(SchemaChange change) {
+        if (change instanceof CreateSchema c) {
+            return new PlannedStatement("CREATE SCHEMA " + quote(c.schema()), "schema", c.schema(), Set.of(), true);
+        } else if (change instanceof DropSchema c) {
+            return new PlannedStatement("DROP SCHEMA " + quote(c.schema()), "schema", c.schema(),
+                    Set.of(Hazard.DATA_LOSS), true);
+        } else if (change instanceof CreateSequence c) {
+            return SequenceSql.create(c.sequence());
+        } else if (change instanceof AlterSequence c) {
+            return SequenceSql.alter(c.desired());
+        } else if (change instanceof SetSequenceOwner c) {
+            return SequenceSql.owner(c.sequence());
+        } else if (change instanceof DropSequence c) {
+            return SequenceSql.drop(c.sequence());
+        } else if (change instanceof CreateTable c) {
+            return TableSql.create(c.table());
+        } else if (change instanceof DropTable c) {
+            return TableSql.drop(c.table());
+        } else if (change instanceof AddColumn c) {
+            return ColumnSql.add(c.table(), c.column());
+        } else if (change instanceof DropColumn c) {
+            return ColumnSql.drop(c.table(), c.column());
+        } else if (change instanceof AlterColumn c) {
+            return ColumnSql.alter(c.table(), c.current(), c.desired());
+        } else if (change instanceof AddConstraint c) {
+            return ConstraintSql.add(c.table(), c.constraint());
+        } else if (change instanceof DropConstraint c) {
+            return ConstraintSql.drop(c.table(), c.constraint());
+        } else if (change instanceof CreateIndex c) {
+            return IndexSql.create(c.table(), c.index());
+        } else if (change instanceof DropIndex c) {
+            return IndexSql.drop(c.index());
+        }
+        throw new IllegalArgumentException("no rendering for " + change);
+    }
+}

@@ -1,0 +1,48 @@
+package io.postkit.core.shadow;
+
+import io.postkit.core.PostkitLog;
+import io.postkit.core.local.DatabaseIdentity;
+import io.postkit.core.local.LocalDatabases;
+import io.postkit.core.schemafiles.SchemaDirectory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * A temporary database on the local server holding the desired state, built from the schema files by PostgreSQL
+ * itself. Dropped on close, whatever happened.
+ */
+public final class ShadowDatabase implements AutoCloseable {
+
+    private final LocalDatabases databases;
+    private final DatabaseIdentity identity;
+
+    private ShadowDatabase(LocalDatabases databases, DatabaseIdentity identity) {
+        this.databases = databases;
+        this.identity = identity;
+    }
+
+    /** Creates the shadow and loads {@code infra/} and the desired-state files into it. */
+    public static ShadowDatabase build(LocalDatabases databases, SchemaDirectory directory, PostkitLog log)
+            throws SQLException {
+        String name = "postkit_shadow_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        ShadowDatabase shadow = new ShadowDatabase(databases, databases.create(name));
+        try (Connection c = shadow.connect()) {
+            new ShadowLoader(log).load(c, directory);
+        } catch (RuntimeException | SQLException e) {
+            shadow.close();
+            throw e;
+        }
+        return shadow;
+    }
+
+    public Connection connect() throws SQLException {
+        return databases.server().connect(identity.database());
+    }
+
+    @Override
+    public void close() throws SQLException {
+        databases.drop(identity);
+    }
+}

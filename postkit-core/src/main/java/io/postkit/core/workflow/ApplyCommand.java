@@ -1,0 +1,122 @@
+package io.postkit.core.workflow;
+
+import io.postkit.core.PostkitException;
+import io.postkit.core.embedded.RunningServer;
+import io.postkit.core.migration.MigrationFailedException;
+import io.postkit.core.migration.MigrationFile;
+import io.postkit.core.migration.MigrationRunner;
+import io.postkit.core.migration.MigrationVersions;
+import io.postkit.core.plan.PlanDocument;
+import io.postkit.core.plan.PlanText;
+import io.postkit.core.plan.SchemaFingerprint;
+import io.postkit.core.render.Hazard;
+import io.postkit.core.render.PlannedStatement;
+import io.postkit.core.schemafiles.SchemaDirectory;
+import io.postkit.core.state.SessionState;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * {@code postkit:apply}: turns the last plan into a session migration and runs it on the local clone, so locks,
+ * rewrites and constraint failures show up on real data. Refuses a plan whose inputs changed since it was made.
+ * When a statement fails the clone is rolled back and the session stays as it was.
+ */
+public final class ApplyCommand {
+
+    /** @param allowDataLoss run statements marked {@link Hazard#DATA_LOSS}; @param name the migration's name */
+    public record Options(boolean allowDataLoss, String name) {
+    }
+
+    private static final String DEFAULT_NAME = "schema_change";
+
+    private final Workspace workspace;
+    private final Clock clock;
+
+    public ApplyCommand(Workspace workspace, Clock clock) {
+        this.workspace = workspace;
+        this.clock = clock;
+    }
+
+    public MigrationFile run(Options options) {
+        ProjectState state = workspace.state();
+        try (var lock = state.lock()) {
+            SessionState session = state.requireSession("apply");
+            PlanDocument plan = state.plan().orElseThrow(() -> new PostkitException(
+                    "No plan to apply. Run mvn postkit:plan first."));
+            if (plan.isEmpty()) {
+                workspace.log().info("Nothing to apply: the last plan has no changes.");
+                return null;
+            }
+            checkSchemaFiles(plan);
+            checkDataLoss(plan, options.allowDataLoss());
+            try (RunningServer server = workspace.localServers().start(session.remoteMajor())) {
+                LocalClone clone = LocalClone.of(workspace, server, session);
+                checkClone(plan, clone);
+                MigrationFile migration = migration(plan, options.name());
+                Path file = state.writeSessionMigration(migration);
+                runOnClone(clone, migration, file);
+                state.saveSession(session.applied(migration.version()));
+                state.deletePlan();
+                workspace.log().info("Applied migration " + migration.fileName() + " to the local clone. Review it,"
+                        + " then mvn postkit:commit.");
+                return migration;
+            } catch (SQLException e) {
+                throw new PostkitException("Applying failed on the local server: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void checkSchemaFiles(PlanDocument plan) {
+        String now = SchemaDirectory.read(workspace.settings().baseDir(), workspace.settings().schemaDir())
+                .fingerprint();
+        if (!now.equals(plan.fingerprints().schemaFiles())) {
+            throw new PostkitException("The plan is out of date: the schema files changed since it was made. Run mvn"
+                    + " postkit:plan again and review the new plan.");
+        }
+    }
+
+    private static void checkDataLoss(PlanDocument plan, boolean allowed) {
+        List<PlannedStatement> losing = plan.statements().stream()
+                .filter(s -> s.hazards().contains(Hazard.DATA_LOSS)).toList();
+        if (!losing.isEmpty() && !allowed) {
+            StringBuilder list = new StringBuilder();
+            losing.forEach(s -> list.append("\n  ").append(s.objectKind()).append(' ').append(s.objectName()));
+            throw new PostkitException("The plan drops data:" + list + "\nIf that is intended, run mvn postkit:apply"
+                    + " -Dpostkit.allowDataLoss. A rename is not detected: do it in a manual migration"
+                    + " (mvn postkit:migration) to keep the data.");
+        }
+    }
+
+    private static void checkClone(PlanDocument plan, LocalClone clone) throws SQLException {
+        if (!SchemaFingerprint.of(clone.readSchema()).equals(plan.fingerprints().current())) {
+            throw new PostkitException("The plan is out of date: the local clone's schema changed since it was made."
+                    + " Run mvn postkit:plan again.");
+        }
+    }
+
+    private MigrationFile migration(PlanDocument plan, String name) {
+        String migrationName = name == null || name.isBlank() ? DEFAULT_NAME : name;
+        MigrationVersions.validateName(migrationName);
+        String version = MigrationVersions.next(clock, workspace.state().knownVersions());
+        return new MigrationFile(version, migrationName, PlanText.sql(plan.statements()), PlanText.sql(plan.down()),
+                plan.transactional());
+    }
+
+    private void runOnClone(LocalClone clone, MigrationFile migration, Path file) throws SQLException {
+        try (Connection c = clone.connect()) {
+            new MigrationRunner(workspace.migrationTable(), workspace.log()).run(c, migration, null);
+        } catch (MigrationFailedException e) {
+            workspace.state().deleteQuietly(file);
+            throw new PostkitException("Applying the plan to the local clone failed:\n" + e.getMessage()
+                    + "\nThe local clone was rolled back and the session is still planned. Fix the schema files (or"
+                    + " prepare the data in a manual migration) and run mvn postkit:plan again.", e);
+        } catch (SQLException | RuntimeException e) {
+            workspace.state().deleteQuietly(file);
+            throw e;
+        }
+    }
+}

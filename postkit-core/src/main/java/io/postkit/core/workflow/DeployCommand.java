@@ -1,0 +1,188 @@
+package io.postkit.core.workflow;
+
+import io.postkit.core.PostkitException;
+import io.postkit.core.clone.NativeCloner;
+import io.postkit.core.config.RemoteConfig;
+import io.postkit.core.deploy.DeployLock;
+import io.postkit.core.embedded.RunningServer;
+import io.postkit.core.local.DatabaseIdentity;
+import io.postkit.core.local.LocalDatabases;
+import io.postkit.core.migration.MigrationFailedException;
+import io.postkit.core.migration.MigrationFile;
+import io.postkit.core.migration.MigrationRunner;
+import io.postkit.core.migration.MigrationTable;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code postkit:deploy}: under an advisory lock on the target, finds the committed migrations it has not applied,
+ * dry-runs them on a fresh clone of the target, and only then applies them to the target, each in its own
+ * transaction together with its {@code schema_migrations} row.
+ */
+public final class DeployCommand {
+
+    /**
+     * @param remote      the target, or null for the default remote
+     * @param dryRun      stop after the dry run
+     * @param yes         confirmed in advance (batch mode)
+     * @param lockWait    how long to wait for another deploy to finish before giving up
+     * @param lockTimeout how long one statement may wait for a table lock on the target before it is retried
+     * @param retries     how many times a migration that hit {@code lockTimeout} is retried, with backoff
+     */
+    public record Options(String remote, boolean dryRun, boolean yes, Duration lockWait, Duration lockTimeout,
+                          int retries) {
+    }
+
+    /** What the deploy did: the pending migrations, and whether they were applied to the target. */
+    public record Result(String remote, List<MigrationFile> pending, boolean applied) {
+    }
+
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+    private final Workspace workspace;
+    private final Clock clock;
+
+    public DeployCommand(Workspace workspace, Clock clock) {
+        this.workspace = workspace;
+        this.clock = clock;
+    }
+
+    public Result run(Options options) {
+        RemoteConfig remote = workspace.settings().remote(options.remote());
+        boolean needsConfirmation = remote.confirm() && !options.yes() && !options.dryRun();
+        if (needsConfirmation && !workspace.host().confirmation().interactive()) {
+            throw new PostkitException("Deploying to remote '" + remote.name() + "' needs confirmation, and this build"
+                    + " cannot ask (batch mode). Run with -Dpostkit.yes, or set <confirm>false</confirm> on the"
+                    + " remote.");
+        }
+        ProjectState state = workspace.state();
+        try (var lock = state.lock()) {
+            List<MigrationFile> committed = state.committedMigrations();
+            try (Connection target = workspace.openRemote(remote);
+                 DeployLock deployLock = DeployLock.acquire(target, remote.name(), options.lockWait())) {
+                List<MigrationFile> pending = pending(remote, target, committed);
+                if (pending.isEmpty()) {
+                    workspace.log().info("Remote '" + remote.name() + "' is up to date (" + committed.size()
+                            + " committed migration(s) applied).");
+                    return new Result(remote.name(), pending, false);
+                }
+                dryRun(remote, target, pending);
+                if (options.dryRun()) {
+                    workspace.log().info("Dry run succeeded; " + pending.size() + " migration(s) would be applied."
+                            + " Remote '" + remote.name() + "' was not changed (-Dpostkit.dryRun).");
+                    return new Result(remote.name(), pending, false);
+                }
+                if (needsConfirmation && !workspace.host().confirmation().confirm("Apply " + pending.size()
+                        + " migration(s) to remote '" + remote.name() + "'?")) {
+                    throw new PostkitException("Deploy to remote '" + remote.name() + "' cancelled; nothing was"
+                            + " changed.");
+                }
+                apply(remote, target, pending, options);
+                state.markDeployed(pending, remote.name(), clock.instant());
+                return new Result(remote.name(), pending, true);
+            } catch (SQLException e) {
+                throw new PostkitException("Deploy to remote '" + remote.name() + "' failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private List<MigrationFile> pending(RemoteConfig remote, Connection target, List<MigrationFile> committed)
+            throws SQLException {
+        Map<String, String> applied = workspace.migrationTable().applied(target);
+        for (MigrationFile migration : committed) {
+            String checksum = applied.get(migration.version());
+            if (checksum != null && !checksum.equals(migration.checksum())) {
+                throw new PostkitException("Migration " + migration.fileName() + " was changed after it was deployed"
+                        + " to remote '" + remote.name() + "' (checksum " + checksum + " there, "
+                        + migration.checksum() + " here). Restore the file from version control; put new changes"
+                        + " in a new migration.");
+            }
+        }
+        List<MigrationFile> pending = committed.stream().filter(m -> !applied.containsKey(m.version())).toList();
+        pending.forEach(m -> workspace.log().info("Pending on remote '" + remote.name() + "': " + m.fileName()));
+        return pending;
+    }
+
+    private void dryRun(RemoteConfig remote, Connection target, List<MigrationFile> pending) throws SQLException {
+        int major = ServerVersion.of(target).major();
+        workspace.log().info("Dry run: cloning remote '" + remote.name() + "' into a local PostgreSQL " + major);
+        try (RunningServer server = workspace.localServers().start(major)) {
+            LocalDatabases databases = new LocalDatabases(server);
+            String name = "postkit_dryrun_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            DatabaseIdentity identity = databases.create(name);
+            try {
+                new NativeCloner(workspace.settings().cloneWorkers(), workspace.log())
+                        .clone(() -> workspace.openRemote(remote), () -> server.connect(name),
+                                workspace.settings().schemas());
+                try (Connection clone = server.connect(name)) {
+                    MigrationTable table = workspace.migrationTable();
+                    table.ensureExists(clone);
+                    MigrationRunner runner = new MigrationRunner(table, workspace.log());
+                    for (MigrationFile migration : pending) {
+                        workspace.log().info("Dry run: " + migration.fileName());
+                        runner.run(clone, migration, null);
+                    }
+                }
+            } catch (MigrationFailedException e) {
+                throw new PostkitException("The dry run on a clone of remote '" + remote.name() + "' failed:\n"
+                        + e.getMessage() + "\nRemote '" + remote.name() + "' was not changed.", e);
+            } finally {
+                databases.drop(identity);
+            }
+        }
+    }
+
+    private void apply(RemoteConfig remote, Connection target, List<MigrationFile> pending, Options options)
+            throws SQLException {
+        MigrationTable table = workspace.migrationTable();
+        table.ensureExists(target);
+        MigrationRunner runner = new MigrationRunner(table, workspace.log());
+        int done = 0;
+        for (MigrationFile migration : pending) {
+            workspace.log().info("Applying " + migration.fileName() + " to remote '" + remote.name() + "'");
+            try {
+                applyWithRetry(runner, target, migration, options);
+            } catch (MigrationFailedException e) {
+                throw new PostkitException("Migration " + migration.fileName() + " failed on remote '" + remote.name()
+                        + "' and was rolled back:\n" + e.getMessage() + "\n" + done + " earlier migration(s) of this"
+                        + " deploy stay applied. Fix the cause and run mvn postkit:deploy again.", e);
+            }
+            done++;
+        }
+        workspace.log().info("Applied " + done + " migration(s) to remote '" + remote.name() + "'.");
+    }
+
+    private void applyWithRetry(MigrationRunner runner, Connection target, MigrationFile migration, Options options)
+            throws SQLException {
+        long backoffMillis = 1000;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                runner.run(target, migration, options.lockTimeout());
+                return;
+            } catch (MigrationFailedException e) {
+                if (!LOCK_NOT_AVAILABLE.equals(e.sqlState()) || attempt >= options.retries()) {
+                    throw e;
+                }
+                workspace.log().warn("Lock not available for " + migration.fileName() + "; retrying in "
+                        + backoffMillis + " ms (" + (attempt + 1) + "/" + options.retries() + ")");
+                sleep(backoffMillis);
+                backoffMillis *= 2;
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PostkitException("Interrupted while waiting to retry.", e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.postkit.core.workflow;
+
+import io.postkit.core.PostkitException;
+import io.postkit.core.catalog.CatalogReader;
+import io.postkit.core.diff.SchemaDiff;
+import io.postkit.core.embedded.RunningServer;
+import io.postkit.core.model.SchemaModel;
+import io.postkit.core.plan.Fingerprints;
+import io.postkit.core.plan.PlanDocument;
+import io.postkit.core.plan.PlanText;
+import io.postkit.core.plan.SchemaFingerprint;
+import io.postkit.core.render.SqlRenderer;
+import io.postkit.core.schemafiles.SchemaDirectory;
+import io.postkit.core.shadow.ShadowDatabase;
+import io.postkit.core.state.SessionState;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Set;
+
+/**
+ * {@code postkit:plan}: builds the desired state from the schema files in a shadow database, compares it with the
+ * local clone, and records the migration that would turn one into the other.
+ */
+public final class PlanCommand {
+
+    private final Workspace workspace;
+    private final Clock clock;
+
+    public PlanCommand(Workspace workspace, Clock clock) {
+        this.workspace = workspace;
+        this.clock = clock;
+    }
+
+    public PlanDocument run() {
+        ProjectState state = workspace.state();
+        try (var lock = state.lock()) {
+            SessionState session = state.requireSession("plan");
+            SchemaDirectory files = SchemaDirectory.read(workspace.settings().baseDir(),
+                    workspace.settings().schemaDir());
+            try (RunningServer server = workspace.localServers().start(session.remoteMajor())) {
+                LocalClone clone = LocalClone.of(workspace, server, session);
+                PlanDocument plan = plan(clone, files);
+                state.savePlan(plan);
+                if (!plan.isEmpty()) {
+                    state.saveSession(session.planned());
+                }
+                workspace.log().info(PlanText.summary(plan));
+                if (!plan.isEmpty()) {
+                    workspace.log().info("Wrote .postkit/db/plan.sql. Run mvn postkit:apply to apply it to the local"
+                            + " clone.");
+                }
+                return plan;
+            } catch (SQLException e) {
+                throw new PostkitException("Planning failed on the local server: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private PlanDocument plan(LocalClone clone, SchemaDirectory files) throws SQLException {
+        SchemaModel desired;
+        try (ShadowDatabase shadow = ShadowDatabase.build(clone.databases(), files, workspace.log());
+             Connection c = shadow.connect()) {
+            desired = new CatalogReader().read(c, workspace.settings().schemas(),
+                    Set.of(workspace.settings().migrationTableName()));
+        }
+        SchemaModel current = clone.readSchema();
+        String serverVersion;
+        try (Connection c = clone.connect()) {
+            serverVersion = ServerVersion.of(c).display();
+        }
+        Fingerprints fingerprints = new Fingerprints(files.fingerprint(), SchemaFingerprint.of(current),
+                SchemaFingerprint.of(desired));
+        return new PlanDocument(PlanDocument.FORMAT_VERSION, clock.instant(), serverVersion, fingerprints,
+                SqlRenderer.renderAll(SchemaDiff.between(current, desired)),
+                SqlRenderer.renderAll(SchemaDiff.between(desired, current)));
+    }
+}

@@ -1,0 +1,204 @@
+package io.postkit.core.workflow;
+
+import io.postkit.core.PostkitException;
+import io.postkit.core.migration.MigrationFile;
+import io.postkit.core.plan.PlanDocument;
+import io.postkit.core.plan.PlanText;
+import io.postkit.core.state.CommittedHistory;
+import io.postkit.core.state.JsonStateFile;
+import io.postkit.core.state.ProjectLock;
+import io.postkit.core.state.SessionState;
+import io.postkit.core.state.StateFiles;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The files under {@code .postkit/}: session, plan, session migrations, committed history. The goals read and change
+ * the project's state only through here.
+ */
+final class ProjectState {
+
+    private final Path stateDir;
+    private final JsonStateFile<SessionState> session;
+    private final JsonStateFile<PlanDocument> plan;
+    private final JsonStateFile<CommittedHistory> history;
+
+    ProjectState(Path stateDir) {
+        this.stateDir = stateDir;
+        this.session = new JsonStateFile<>(db().resolve("session.json"), SessionState.class,
+                SessionState.FORMAT_VERSION, "If the session is beyond repair, delete the file and the local clone"
+                + " with mvn postkit:abort (or delete .postkit/db/session.json).");
+        this.plan = new JsonStateFile<>(db().resolve("plan.json"), PlanDocument.class, PlanDocument.FORMAT_VERSION,
+                "Delete it and run mvn postkit:plan again.");
+        this.history = new JsonStateFile<>(db().resolve("committed.json"), CommittedHistory.class,
+                CommittedHistory.FORMAT_VERSION, "It is checked in: restore it from version control.");
+    }
+
+    ProjectLock lock() {
+        StateFiles.ensureGitignore(stateDir);
+        return ProjectLock.acquire(stateDir);
+    }
+
+    Optional<SessionState> session() {
+        return session.read();
+    }
+
+    SessionState requireSession(String goal) {
+        return session.read().orElseThrow(() -> new PostkitException("No active session: nothing to " + goal
+                + ". Run mvn postkit:start first."));
+    }
+
+    void saveSession(SessionState state) {
+        session.write(state);
+    }
+
+    /** Removes the session file, its migrations and the plan. */
+    void endSession() {
+        deletePlan();
+        deleteTree(sessionDir());
+        session.delete();
+    }
+
+    Optional<PlanDocument> plan() {
+        return plan.read();
+    }
+
+    void savePlan(PlanDocument document) {
+        plan.write(document);
+        writeAtomically(db().resolve("plan.sql"), header(document) + PlanText.sql(document.statements()));
+    }
+
+    void deletePlan() {
+        plan.delete();
+        deleteQuietly(db().resolve("plan.sql"));
+    }
+
+    Path writeSessionMigration(MigrationFile migration) {
+        Path file = sessionDir().resolve(migration.fileName());
+        writeAtomically(file, migration.render());
+        return file;
+    }
+
+    List<MigrationFile> sessionMigrations() {
+        return readMigrations(sessionDir());
+    }
+
+    /** Every version in use, so a new migration's version is unique. */
+    Set<String> knownVersions() {
+        Set<String> versions = new TreeSet<>();
+        sessionMigrations().forEach(m -> versions.add(m.version()));
+        history().migrations().forEach(e -> versions.add(e.version()));
+        return versions;
+    }
+
+    CommittedHistory history() {
+        return history.read().orElse(CommittedHistory.empty());
+    }
+
+    /** Committed migrations in version order, each checked against the checksum recorded when it was committed. */
+    List<MigrationFile> committedMigrations() {
+        Map<String, MigrationFile> files = new HashMap<>();
+        readMigrations(migrationsDir()).forEach(m -> files.put(m.version(), m));
+        List<MigrationFile> committed = new ArrayList<>();
+        for (CommittedHistory.Entry entry : history().migrations()) {
+            MigrationFile file = files.remove(entry.version());
+            if (file == null) {
+                throw new PostkitException("Committed migration " + entry.version() + "_" + entry.name() + ".sql is"
+                        + " listed in .postkit/db/committed.json but missing from .postkit/db/migrations/. Restore it"
+                        + " from version control.");
+            }
+            if (!file.checksum().equals(entry.checksum())) {
+                throw new PostkitException(".postkit/db/migrations/" + file.fileName() + " was changed after it was"
+                        + " committed. Restore it from version control and put new changes in a new migration.");
+            }
+            committed.add(file);
+        }
+        if (!files.isEmpty()) {
+            throw new PostkitException("Migration file(s) " + files.values().stream().map(MigrationFile::fileName)
+                    .sorted().collect(Collectors.joining(", ")) + " in .postkit/db/migrations/ are not listed in"
+                    + " committed.json. Commit migrations with mvn postkit:commit, or restore committed.json from"
+                    + " version control.");
+        }
+        return committed;
+    }
+
+    /** Copies the session's migrations into the history, then records them; the session files go with the session. */
+    void commitMigrations(List<MigrationFile> migrations, Instant at) {
+        List<CommittedHistory.Entry> entries = new ArrayList<>();
+        for (MigrationFile migration : migrations) {
+            writeAtomically(migrationsDir().resolve(migration.fileName()), migration.render());
+            entries.add(new CommittedHistory.Entry(migration.version(), migration.name(), migration.checksum(), at,
+                    Map.of()));
+        }
+        history.write(history().with(entries));
+    }
+
+    void markDeployed(List<MigrationFile> migrations, String remote, Instant at) {
+        history.write(history().deployed(migrations.stream().map(MigrationFile::version)
+                .collect(Collectors.toSet()), remote, at));
+    }
+
+    void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // best effort: the caller is already reporting a failure
+        }
+    }
+
+    private Path db() {
+        return stateDir.resolve("db");
+    }
+
+    private Path sessionDir() {
+        return db().resolve("session");
+    }
+
+    private Path migrationsDir() {
+        return db().resolve("migrations");
+    }
+
+    private static String header(PlanDocument plan) {
+        return "-- postkit plan, " + plan.createdAt() + ", PostgreSQL " + plan.serverVersion() + "\n"
+                + (plan.isEmpty() ? "-- no changes\n" : "") + "\n";
+    }
+
+    private static List<MigrationFile> readMigrations(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<MigrationFile> migrations = new ArrayList<>();
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".sql")).toList()) {
+                migrations.add(MigrationFile.parse(file.getFileName().toString(),
+                        Files.readString(file, StandardCharsets.UTF_8)));
+            }
+            migrations.sort(Comparator.comparing(MigrationFile::version));
+            return migrations;
+        } catch (IOException e) {
+            throw new PostkitException("Cannot read " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeAtomically(Path file, String content) {
+        StateFiles.writeAtomically(file, content);
+    }
+
+    private static void deleteTree(Path dir) {
+        StateFiles.deleteTree(dir);
+    }
+}

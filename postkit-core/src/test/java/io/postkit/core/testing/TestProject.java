@@ -1,0 +1,61 @@
+package io.postkit.core.testing;
+
+import io.postkit.core.PostkitLog;
+import io.postkit.core.config.ProjectSettings;
+import io.postkit.core.config.RemoteConfig;
+import io.postkit.core.workflow.Confirmation;
+import io.postkit.core.workflow.Host;
+import io.postkit.core.workflow.ServerCredentials;
+import io.postkit.core.workflow.Workspace;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** A project folder under {@code target/test-work} whose only remote is a test database. */
+public final class TestProject {
+
+    private final Path dir;
+    private final TestDatabase remote;
+
+    private TestProject(Path dir, TestDatabase remote) {
+        this.dir = dir;
+        this.remote = remote;
+    }
+
+    public static TestProject create(String name, TestDatabase remote) throws IOException {
+        Path dir = TestPostgres.workDir().resolve("projects").resolve(name + "-" + System.nanoTime());
+        Files.createDirectories(dir.resolve("db/schema"));
+        return new TestProject(dir, remote);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path schemaDir() {
+        return dir.resolve("db/schema");
+    }
+
+    /** Writes a desired-state file (replacing any earlier one of that name). */
+    public void schemaFile(String relativePath, String sql) throws IOException {
+        Path file = schemaDir().resolve(relativePath);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sql);
+    }
+
+    public Workspace workspace() {
+        return workspace(PostkitLog.SILENT);
+    }
+
+    public Workspace workspace(PostkitLog log) {
+        RemoteConfig config = new RemoteConfig("test", remote.url() + "?user=postgres", null, true, false);
+        ProjectSettings settings = new ProjectSettings(dir, schemaDir(), List.of("public"), List.of(config), null,
+                false, 2);
+        Host host = new Host(TestPostgres.binaries(), TestPostgres.serverUser(), ServerCredentials.NONE, Map.of(),
+                dir, Confirmation.BATCH, log);
+        return new Workspace(settings, host);
+    }
+}

@@ -1,0 +1,25 @@
+package io.postkit.maven;
+
+import io.postkit.core.workflow.AbortCommand;
+import io.postkit.core.workflow.Workspace;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.eclipse.aether.RepositorySystem;
+
+import javax.inject.Inject;
+import java.time.Clock;
+
+/** Drops the local clone and the session's migrations, and ends the session. */
+@Mojo(name = "abort", threadSafe = true)
+public class AbortMojo extends AbstractProjectMojo {
+
+    @Inject
+    public AbortMojo(RepositorySystem repositorySystem, SettingsDecrypter settingsDecrypter) {
+        super(repositorySystem, settingsDecrypter);
+    }
+
+    @Override
+    protected void run(Workspace workspace, Clock clock) {
+        new AbortCommand(workspace).run();
+    }
+}

@@ -1,0 +1,76 @@
+package io.postkit.maven;
+
+import io.postkit.core.config.Credentials;
+import io.postkit.core.config.ProjectSettings;
+import io.postkit.core.workflow.Host;
+import io.postkit.core.workflow.Workspace;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.eclipse.aether.RepositorySystem;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A goal that works on the project's session, history and remotes. */
+abstract class AbstractProjectMojo extends AbstractPostkitMojo {
+
+    /** The schema directory: the desired state, plus infra/, grants/ and seeds/. */
+    @Parameter(property = "postkit.schemaDir", defaultValue = "${project.basedir}/db/schema")
+    private File schemaDir;
+
+    /** The managed schemas. */
+    @Parameter
+    private List<String> schemas = new ArrayList<>(List.of("public"));
+
+    /** The remotes (target databases). Credentials come from settings.xml, the environment or ~/.pgpass. */
+    @Parameter
+    private List<Remote> remotes = new ArrayList<>();
+
+    /** Leave the local PostgreSQL server running after the goal (faster next goal; stop it with abort or by hand). */
+    @Parameter(property = "postkit.keepRunning", defaultValue = "false")
+    private boolean keepRunning;
+
+    /** Where the local servers keep their data (default {@code .postkit/local}). */
+    @Parameter(property = "postkit.local.dataDir")
+    private File localDataDir;
+
+    /** Parallel connections used to copy table data. */
+    @Parameter(property = "postkit.cloneWorkers", defaultValue = "2")
+    private int cloneWorkers;
+
+    protected AbstractProjectMojo(RepositorySystem repositorySystem, SettingsDecrypter settingsDecrypter) {
+        super(repositorySystem, settingsDecrypter);
+    }
+
+    @Override
+    protected final void run() {
+        if (remotes.isEmpty() && !schemaDir.isDirectory()) {
+            getLog().info("postkit: this module has no postkit configuration (no <remotes>, no "
+                    + project.getBasedir().toPath().relativize(schemaDir.toPath()) + "); nothing to do.");
+            return;
+        }
+        run(workspace(), Clock.systemUTC());
+    }
+
+    protected abstract void run(Workspace workspace, Clock clock);
+
+    private Workspace workspace() {
+        Path base = project.getBasedir().toPath();
+        ProjectSettings settings = new ProjectSettings(base, schemaDir.toPath(), schemas,
+                remotes.stream().map(Remote::toConfig).toList(),
+                localDataDir == null ? null : localDataDir.toPath(), keepRunning, cloneWorkers);
+        Host host = new Host(binaries(), serverUser(), this::credentials, System.getenv(),
+                Path.of(System.getProperty("user.home")), new ConsoleConfirmation(interactive()), log());
+        return new Workspace(settings, host);
+    }
+
+    private Credentials credentials(String serverId) {
+        Server server = settingsServer(serverId, "A remote");
+        return new Credentials(server.getUsername(), server.getPassword());
+    }
+
+}

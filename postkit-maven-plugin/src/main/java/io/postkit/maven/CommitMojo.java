@@ -1,0 +1,25 @@
+package io.postkit.maven;
+
+import io.postkit.core.workflow.CommitCommand;
+import io.postkit.core.workflow.Workspace;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.eclipse.aether.RepositorySystem;
+
+import javax.inject.Inject;
+import java.time.Clock;
+
+/** Turns the session's migrations into versioned migration files and ends the session. */
+@Mojo(name = "commit", threadSafe = true)
+public class CommitMojo extends AbstractProjectMojo {
+
+    @Inject
+    public CommitMojo(RepositorySystem repositorySystem, SettingsDecrypter settingsDecrypter) {
+        super(repositorySystem, settingsDecrypter);
+    }
+
+    @Override
+    protected void run(Workspace workspace, Clock clock) {
+        new CommitCommand(workspace, clock).run();
+    }
+}

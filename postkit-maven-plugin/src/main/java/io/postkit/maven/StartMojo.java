@@ -1,0 +1,30 @@
+package io.postkit.maven;
+
+import io.postkit.core.workflow.StartCommand;
+import io.postkit.core.workflow.Workspace;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.eclipse.aether.RepositorySystem;
+
+import javax.inject.Inject;
+import java.time.Clock;
+
+/** Clones a remote (schema and data) into a local PostgreSQL of the same major version and starts a session. */
+@Mojo(name = "start", threadSafe = true)
+public class StartMojo extends AbstractProjectMojo {
+
+    /** The remote to clone; the default remote when not set. */
+    @Parameter(property = "postkit.remote")
+    private String remote;
+
+    @Inject
+    public StartMojo(RepositorySystem repositorySystem, SettingsDecrypter settingsDecrypter) {
+        super(repositorySystem, settingsDecrypter);
+    }
+
+    @Override
+    protected void run(Workspace workspace, Clock clock) {
+        new StartCommand(workspace, clock).run(remote);
+    }
+}

@@ -1,0 +1,7 @@
+CREATE TABLE customers (
+    id bigserial PRIMARY KEY,
+    email varchar(200) NOT NULL UNIQUE,
+    name text,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    phone text NOT NULL DEFAULT ''
+);
