@@ -1,12 +1,10 @@
-import java.sql.DriverManager
-
 // The remote is left running by the invocations so this script can look at it; it stops it at the end.
 def password = 'it-Secret-7Qz9'
 def log = new File(basedir, 'build.log').text
 try {
     assert log.contains('Cloned') : 'start reports the clone'
     assert log =~ /(?s)No changes.*Committed 1 migration/ : 're-plan after apply reports no changes'
-    assert log.contains('Applied 1 migration to remote \'staging\'')
+    assert log.contains('Applied 1 migration(s) to remote \'staging\'')
     assert log.contains('Remote \'staging\' is up to date') : 'second deploy is a no-op'
 
     def migrations = new File(basedir, '.postkit/db/migrations').listFiles().findAll { it.name.endsWith('.sql') }
@@ -24,8 +22,11 @@ try {
     assert committed.migrations[0].deployments.containsKey('staging')
     assert !new File(basedir, '.postkit/db/session.json').exists() : 'commit ends the session'
 
-    Class.forName('org.postgresql.Driver')
-    DriverManager.getConnection('jdbc:postgresql://localhost:55101/shop', 'postgres', password).withCloseable { c ->
+    // the driver itself: DriverManager does not see drivers of the script's class loader
+    def props = new Properties()
+    props.setProperty('user', 'postgres')
+    props.setProperty('password', password)
+    new org.postgresql.Driver().connect('jdbc:postgresql://localhost:55101/shop', props).withCloseable { c ->
         def rs = c.createStatement().executeQuery('SELECT version FROM schema_migrations')
         def versions = []
         while (rs.next()) { versions << rs.getString(1) }

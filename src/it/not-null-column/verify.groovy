@@ -1,4 +1,3 @@
-import java.sql.DriverManager
 
 def log = new File(basedir, 'build.log').text
 try {

@@ -37,6 +37,13 @@ public record ProjectSettings(Path baseDir, Path schemaDir, List<String> schemas
         return localDataDir != null ? localDataDir : stateDir().resolve("local");
     }
 
+    /** A path as the user sees it in messages: relative to the project when inside it. */
+    public String displayPath(Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        Path base = baseDir.toAbsolutePath().normalize();
+        return (abs.startsWith(base) ? base.relativize(abs) : abs).toString().replace('\\', '/');
+    }
+
     public QualifiedName migrationTableName() {
         return MigrationTable.DEFAULT_NAME;
     }

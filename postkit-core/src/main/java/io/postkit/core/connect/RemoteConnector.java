@@ -51,13 +51,14 @@ public final class RemoteConnector {
 
         static PostkitException describe(RemoteConfig remote, JdbcUrl url, String user, SQLException e) {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
+            String reason = sentence(e.getMessage());
             String where = url.host() + ":" + url.port() + "/" + url.database();
             String credentialsHint = remote.serverId() != null
                     ? "Check the password of server id '" + remote.serverId() + "' in ~/.m2/settings.xml."
                     : "Set <serverId> on the remote (settings.xml), or PGUSER/PGPASSWORD, or ~/.pgpass.";
             if (state.startsWith("28") || (state.equals("08004") && e.getMessage().contains("password"))) {
                 return new PostkitException("Authentication failed for remote '" + remote.name() + "' (" + where
-                        + ") as user '" + user + "': " + e.getMessage() + " " + credentialsHint, e);
+                        + ") as user '" + user + "': " + reason + " " + credentialsHint, e);
             }
             if (state.equals("3D000")) {
                 return new PostkitException("Remote '" + remote.name() + "': database '" + url.database()
@@ -66,11 +67,16 @@ public final class RemoteConnector {
             }
             if (state.startsWith("08")) {
                 return new PostkitException("Cannot reach remote '" + remote.name() + "' at " + where + ": "
-                        + e.getMessage() + " Check that the server is running and that the url in <remotes> is"
+                        + reason + " Check that the server is running and that the url in <remotes> is"
                         + " right.", e);
             }
             return new PostkitException("Cannot connect to remote '" + remote.name() + "' (" + where + "): "
-                    + e.getMessage() + " (SQLSTATE " + state + ")", e);
+                    + reason + " (SQLSTATE " + state + ")", e);
+        }
+
+        private static String sentence(String message) {
+            String text = message == null ? "" : message.strip();
+            return text.endsWith(".") ? text : text + ".";
         }
     }
 }

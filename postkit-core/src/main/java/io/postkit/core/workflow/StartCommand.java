@@ -75,7 +75,7 @@ public final class StartCommand {
             workspace.state().saveSession(SessionState.started(remote.name(), major, identity.database(),
                     identity.systemIdentifier(), clock.instant()));
             workspace.log().info("Cloned remote '" + remote.name() + "': " + clone.data().summary()
-                    + ". Session started; edit " + workspace.settings().schemaDir().getFileName()
+                    + ". Session started; edit " + workspace.settings().displayPath(workspace.settings().schemaDir())
                     + "/ and run mvn postkit:plan.");
             return new Result(remote.name(), major, database, clone);
         }

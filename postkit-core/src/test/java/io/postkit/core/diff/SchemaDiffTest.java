@@ -1,0 +1,151 @@
+package io.postkit.core.diff;
+
+import io.postkit.core.model.Column;
+import io.postkit.core.model.ColumnRef;
+import io.postkit.core.model.Identity;
+import io.postkit.core.model.Index;
+import io.postkit.core.model.QualifiedName;
+import io.postkit.core.model.SchemaModel;
+import io.postkit.core.model.Sequence;
+import io.postkit.core.model.SequenceOptions;
+import io.postkit.core.model.Table;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static io.postkit.core.diff.SchemaModels.column;
+import static io.postkit.core.diff.SchemaModels.fk;
+import static io.postkit.core.diff.SchemaModels.model;
+import static io.postkit.core.diff.SchemaModels.name;
+import static io.postkit.core.diff.SchemaModels.pk;
+import static io.postkit.core.diff.SchemaModels.table;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SchemaDiffTest {
+
+    private static final Table CUSTOMERS = table("customers", List.of(column("id", "bigint")),
+            List.of(pk("customers_pkey", "id")), List.of());
+    private static final Table ORDERS = table("orders",
+            List.of(column("id", "bigint"), column("customer_id", "bigint")),
+            List.of(pk("orders_pkey", "id"), fk("orders_customer_id_fkey", "customer_id", "customers")),
+            List.of(new Index("orders_customer_idx",
+                    "CREATE INDEX orders_customer_idx ON public.orders USING btree (customer_id)")));
+
+    @Test
+    void aModelAgainstItselfHasNoChanges() {
+        SchemaModel model = model(List.of(CUSTOMERS, ORDERS), List.of());
+        assertEquals(List.of(), SchemaDiff.between(model, model));
+    }
+
+    @Test
+    void aNewTableComesWithItsKeysIndexesAndForeignKeysInDependencyOrder() {
+        List<SchemaChange> changes = SchemaDiff.between(model(List.of(CUSTOMERS), List.of()),
+                model(List.of(CUSTOMERS, ORDERS), List.of()));
+        assertEquals(List.of(
+                new SchemaChange.CreateTable(ORDERS),
+                new SchemaChange.AddConstraint(name("orders"), ORDERS.constraints().get(0)),
+                new SchemaChange.CreateIndex(name("orders"), ORDERS.indexes().get(0)),
+                new SchemaChange.AddConstraint(name("orders"), ORDERS.constraints().get(1))), changes);
+    }
+
+    @Test
+    void droppingTablesDropsTheirForeignKeysFirst() {
+        List<SchemaChange> changes = SchemaDiff.between(model(List.of(CUSTOMERS, ORDERS), List.of()),
+                model(List.of(), List.of()));
+        assertEquals(List.of(
+                new SchemaChange.DropConstraint(name("orders"), ORDERS.constraints().get(1)),
+                new SchemaChange.DropTable(name("customers")),
+                new SchemaChange.DropTable(name("orders"))), changes);
+    }
+
+    @Test
+    void columnsAreAddedDroppedAndAlteredInPlace() {
+        Table current = table("t", List.of(column("a", "integer"), column("b", "text"),
+                column("c", "character varying(10)")), List.of(), List.of());
+        Column widened = column("c", "character varying(50)");
+        Column added = Column.of("d", "text", true, "'x'::text");
+        Table desired = table("t", List.of(column("a", "integer"), widened, added), List.of(), List.of());
+        List<SchemaChange> changes = SchemaDiff.between(model(List.of(current), List.of()),
+                model(List.of(desired), List.of()));
+        assertEquals(List.of(
+                new SchemaChange.DropColumn(name("t"), "b"),
+                new SchemaChange.AlterColumn(name("t"), current.columns().get(2), widened),
+                new SchemaChange.AddColumn(name("t"), added)), changes);
+    }
+
+    @Test
+    void aChangedConstraintIsDroppedAndAddedAgain() {
+        Table current = table("t", List.of(column("n", "integer")), List.of(
+                io.postkit.core.model.Constraint.of("t_n_check", io.postkit.core.model.ConstraintType.CHECK,
+                        "CHECK ((n > 0))")), List.of());
+        Table desired = table("t", List.of(column("n", "integer")), List.of(
+                io.postkit.core.model.Constraint.of("t_n_check", io.postkit.core.model.ConstraintType.CHECK,
+                        "CHECK ((n >= 0))")), List.of());
+        List<SchemaChange> changes = SchemaDiff.between(model(List.of(current), List.of()),
+                model(List.of(desired), List.of()));
+        assertEquals(2, changes.size());
+        assertTrue(changes.get(0) instanceof SchemaChange.DropConstraint);
+        assertTrue(changes.get(1) instanceof SchemaChange.AddConstraint);
+    }
+
+    @Test
+    void foreignKeysAreRebuiltAroundAReplacedPrimaryKey() {
+        Table customersNewKey = table("customers", List.of(column("id", "bigint")),
+                List.of(pk("customers_pkey", "id, id2")), List.of());
+        List<SchemaChange> changes = SchemaDiff.between(model(List.of(CUSTOMERS, ORDERS), List.of()),
+                model(List.of(customersNewKey, ORDERS), List.of()));
+        List<Phase> phases = changes.stream().map(SchemaChange::phase).toList();
+        assertEquals(List.of(Phase.DROP_FOREIGN_KEY, Phase.DROP_CONSTRAINT, Phase.ADD_CONSTRAINT,
+                Phase.ADD_FOREIGN_KEY), phases);
+        assertEquals(new SchemaChange.AddConstraint(name("orders"), ORDERS.constraints().get(1)), changes.get(3));
+    }
+
+    @Test
+    void aSerialSequenceIsCreatedBeforeItsTableAndOwnedAfterIt() {
+        SequenceOptions options = new SequenceOptions("bigint", 1, 1, 1, Long.MAX_VALUE, 1, false);
+        Sequence seq = new Sequence(name("t_id_seq"), options, new ColumnRef(name("t"), "id"));
+        Table t = table("t", List.of(Column.of("id", "bigint", true,
+                "nextval('public.t_id_seq'::regclass)")), List.of(), List.of());
+        List<SchemaChange> changes = SchemaDiff.between(model(List.of(), List.of()), model(List.of(t), List.of(seq)));
+        assertEquals(List.of(new SchemaChange.CreateSequence(seq), new SchemaChange.CreateTable(t),
+                new SchemaChange.SetSequenceOwner(seq)), changes);
+    }
+
+    @Test
+    void aSequenceOwnedByADroppedTableIsNotDroppedSeparately() {
+        SequenceOptions options = new SequenceOptions("bigint", 1, 1, 1, Long.MAX_VALUE, 1, false);
+        Sequence seq = new Sequence(name("t_id_seq"), options, new ColumnRef(name("t"), "id"));
+        Table t = table("t", List.of(column("id", "bigint")), List.of(), List.of());
+        List<SchemaChange> changes = SchemaDiff.between(model(List.of(t), List.of(seq)), model(List.of(), List.of()));
+        assertEquals(List.of(new SchemaChange.DropTable(name("t"))), changes);
+    }
+
+    @Test
+    void identityOptionsAreCompared() {
+        SequenceOptions one = new SequenceOptions("integer", 1, 1, 1, Integer.MAX_VALUE, 1, false);
+        SequenceOptions hundred = new SequenceOptions("integer", 100, 1, 1, Integer.MAX_VALUE, 1, false);
+        Column a = new Column("id", "integer", true, null, Identity.ALWAYS, one, null);
+        Column b = new Column("id", "integer", true, null, Identity.ALWAYS, hundred, null);
+        assertTrue(ColumnDiff.differs(a, b));
+    }
+
+    @Test
+    void newSchemasAreCreatedAndPublicIsNeverDropped() {
+        SchemaModel current = SchemaModel.of(Set.of("public", "old"), java.util.Map.of(), java.util.Map.of());
+        SchemaModel desired = SchemaModel.of(Set.of("billing"), java.util.Map.of(), java.util.Map.of());
+        assertEquals(List.of(new SchemaChange.CreateSchema("billing"), new SchemaChange.DropSchema("old")),
+                SchemaDiff.between(current, desired));
+    }
+
+    @Test
+    void anIndexWithANewDefinitionIsRecreated() {
+        Table desired = table("orders", ORDERS.columns(), ORDERS.constraints(), List.of(new Index(
+                "orders_customer_idx", "CREATE INDEX orders_customer_idx ON public.orders USING btree (customer_id, id)")));
+        List<SchemaChange> changes = SchemaDiff.between(model(List.of(CUSTOMERS, ORDERS), List.of()),
+                model(List.of(CUSTOMERS, desired), List.of()));
+        assertEquals(List.of(new SchemaChange.DropIndex(QualifiedName.of("public", "orders_customer_idx")),
+                new SchemaChange.CreateIndex(name("orders"), desired.indexes().get(0))), changes);
+    }
+}
