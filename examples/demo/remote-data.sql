@@ -28,5 +28,5 @@ INSERT INTO products (sku, title, price)
 SELECT 'SKU-' || g, 'Product ' || g, (g % 500) + 0.99 FROM generate_series(1, 1000) g;
 
 INSERT INTO orders (customer_id, product_id, quantity, placed_at)
-SELECT 1 + (g * 7919) % 20000, 1 + (g * 104729) % 1000, 1 + g % 5, now() - (g % 365) * interval '1 day'
+SELECT 1 + (g::bigint * 7919) % 20000, 1 + (g::bigint * 104729) % 1000, 1 + g % 5, now() - (g % 365) * interval '1 day'
 FROM generate_series(1, 100000) g;

@@ -26,7 +26,7 @@ try {
     def props = new Properties()
     props.setProperty('user', 'postgres')
     props.setProperty('password', password)
-    new org.postgresql.Driver().connect('jdbc:postgresql://localhost:55101/shop', props).withCloseable { c ->
+    new org.postgresql.Driver().connect('jdbc:postgresql://localhost:24101/shop', props).withCloseable { c ->
         def rs = c.createStatement().executeQuery('SELECT version FROM schema_migrations')
         def versions = []
         while (rs.next()) { versions << rs.getString(1) }

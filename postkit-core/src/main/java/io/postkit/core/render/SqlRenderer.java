@@ -17,8 +17,12 @@ import io.postkit.core.diff.SchemaChange.DropSequence;
 import io.postkit.core.diff.SchemaChange.DropTable;
 import io.postkit.core.diff.SchemaChange.SetSequenceOwner;
 
+import io.postkit.core.model.QualifiedName;
+
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static io.postkit.core.sql.Identifiers.quote;
 
@@ -28,8 +32,31 @@ public final class SqlRenderer {
     private SqlRenderer() {
     }
 
+    /**
+     * Renders a whole diff. A table created by the same diff is empty while its keys, indexes and checks are added,
+     * so those statements lock and scan nothing: their row-size hazards are dropped.
+     */
     public static List<PlannedStatement> renderAll(List<SchemaChange> changes) {
-        return changes.stream().map(SqlRenderer::render).toList();
+        Set<QualifiedName> created = changes.stream().filter(CreateTable.class::isInstance)
+                .map(c -> ((CreateTable) c).table().name()).collect(Collectors.toSet());
+        return changes.stream().map(c -> created.contains(tableOf(c)) ? onEmptyTable(render(c)) : render(c)).toList();
+    }
+
+    private static QualifiedName tableOf(SchemaChange change) {
+        if (change instanceof AddConstraint c) {
+            return c.table();
+        } else if (change instanceof CreateIndex c) {
+            return c.table();
+        }
+        return null;
+    }
+
+    private static PlannedStatement onEmptyTable(PlannedStatement statement) {
+        Set<Hazard> hazards = EnumSet.noneOf(Hazard.class);
+        hazards.addAll(statement.hazards());
+        hazards.removeAll(EnumSet.of(Hazard.LONG_LOCK, Hazard.VALIDATION_SCAN, Hazard.TABLE_REWRITE));
+        return new PlannedStatement(statement.sql(), statement.objectKind(), statement.objectName(), hazards,
+                statement.transactional());
     }
 
     public static PlannedStatement render(SchemaChange change) {

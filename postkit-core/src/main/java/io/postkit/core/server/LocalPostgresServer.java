@@ -90,12 +90,23 @@ public final class LocalPostgresServer {
             for (Path script : request.initScripts()) {
                 runScript(c, script);
             }
-        } catch (SQLException e) {
-            throw new PostkitException("Could not connect to the new database '" + request.database() + "': "
-                    + e.getMessage(), e);
+        } catch (SQLException | PostkitException e) {
+            dropDatabase(server, request);
+            throw new PostkitException(e.getMessage() + "\nDatabase '" + request.database() + "' was dropped again;"
+                    + " fix the script and run postkit:server-start again.", e);
         }
         log.info("Created database '" + request.database() + "'" + (request.initScripts().isEmpty() ? ""
                 : " and ran " + request.initScripts().size() + " init script(s)"));
+    }
+
+    private static void dropDatabase(RunningServer server, ServerRequest request) {
+        try (Connection c = server.connect("postgres", request.settings().superuserPassword());
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + Identifiers.quote(request.database()) + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new PostkitException("Could not drop the half-initialised database '" + request.database() + "': "
+                    + e.getMessage(), e);
+        }
     }
 
     private static boolean databaseExists(Connection c, String name) throws SQLException {

@@ -17,6 +17,7 @@ import io.postkit.core.state.SessionState;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -58,10 +59,21 @@ public final class PlanCommand {
         }
     }
 
+    /** Planning without them would silently drop or ignore them: refuse, naming each. */
+    private static void refuseUnsupported(List<String> objects) {
+        if (!objects.isEmpty()) {
+            throw new PostkitException("The schema files declare objects this version of postkit does not manage yet:"
+                    + "\n  " + String.join("\n  ", objects) + "\nKeep them out of the schema files for now (put"
+                    + " extensions and roles in infra/); postkit manages tables, columns, keys, foreign keys, checks,"
+                    + " indexes and sequences.");
+        }
+    }
+
     private PlanDocument plan(LocalClone clone, SchemaDirectory files) throws SQLException {
         SchemaModel desired;
         try (ShadowDatabase shadow = ShadowDatabase.build(clone.databases(), files, workspace.log());
              Connection c = shadow.connect()) {
+            refuseUnsupported(new CatalogReader().unsupportedObjects(c, workspace.settings().schemas()));
             desired = new CatalogReader().read(c, workspace.settings().schemas(),
                     Set.of(workspace.settings().migrationTableName()));
         }

@@ -1,6 +1,7 @@
 package io.postkit.core.workflow;
 
 import io.postkit.core.PostkitException;
+import io.postkit.core.catalog.CatalogReader;
 import io.postkit.core.clone.NativeCloner;
 import io.postkit.core.config.RemoteConfig;
 import io.postkit.core.embedded.RunningServer;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * {@code postkit:start}: clones a remote (schema and data) into a local server of the same major and opens a
@@ -48,10 +50,18 @@ public final class StartCommand {
                 ServerVersion version = ServerVersion.of(source);
                 workspace.log().info("Remote '" + remote.name() + "' runs PostgreSQL " + version.display()
                         + "; cloning it into a local PostgreSQL " + version.major());
+                warnUnsupported(remote, new CatalogReader().unsupportedObjects(source, workspace.settings().schemas()));
                 return cloneInto(remote, version.major());
             } catch (SQLException e) {
                 throw new PostkitException("Reading remote '" + remote.name() + "' failed: " + e.getMessage(), e);
             }
+        }
+    }
+
+    private void warnUnsupported(RemoteConfig remote, List<String> objects) {
+        if (!objects.isEmpty()) {
+            workspace.log().warn("Remote '" + remote.name() + "' has " + objects.size() + " object(s) this version of"
+                    + " postkit does not manage yet; they are not cloned:\n  " + String.join("\n  ", objects));
         }
     }
 

@@ -109,4 +109,17 @@ class SqlRendererTest {
         assertEquals("ALTER SEQUENCE \"public\".\"s\" OWNED BY NONE", sql(new SchemaChange.SetSequenceOwner(
                 new Sequence(seq.name(), o, null))));
     }
+
+    @Test
+    void keysAndIndexesOfANewTableCarryNoRowHazards() {
+        Table table = new Table(ORDER_ITEMS, List.of(Column.of("id", "integer", true, null)), List.of(), List.of());
+        Constraint pk = Constraint.of("pk", ConstraintType.PRIMARY_KEY, "PRIMARY KEY (id)");
+        Index index = new Index("i", "CREATE INDEX i ON \"Sales\".\"Order Items\" USING btree (id)");
+        List<PlannedStatement> statements = SqlRenderer.renderAll(List.of(new SchemaChange.CreateTable(table),
+                new SchemaChange.AddConstraint(ORDER_ITEMS, pk), new SchemaChange.CreateIndex(ORDER_ITEMS, index),
+                new SchemaChange.CreateIndex(QualifiedName.of("public", "existing"), index)));
+        assertEquals(Set.of(), statements.get(1).hazards());
+        assertEquals(Set.of(), statements.get(2).hazards());
+        assertEquals(Set.of(Hazard.LONG_LOCK), statements.get(3).hazards(), "an existing table keeps its hazard");
+    }
 }
