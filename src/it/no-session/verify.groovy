@@ -6,6 +6,7 @@ try {
     assert log.contains("A session is already active (remote 'staging'")
     assert log.contains('Session aborted')
     assert log.contains('Session: none')
+    assert log.contains('postkit: skipped (postkit.skip)')
     assert !(log =~ /(?m)^\s+at io\.postkit\./) && !log.contains('PSQLException') : 'no stack traces'
     assert !new File(basedir, '.postkit/db/session.json').exists()
     return true

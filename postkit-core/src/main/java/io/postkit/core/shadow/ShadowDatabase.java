@@ -23,13 +23,17 @@ public final class ShadowDatabase implements AutoCloseable {
         this.identity = identity;
     }
 
-    /** Creates the shadow and loads {@code infra/} and the desired-state files into it. */
-    public static ShadowDatabase build(LocalDatabases databases, SchemaDirectory directory, PostkitLog log)
-            throws SQLException {
+    /**
+     * Creates the shadow, loads {@code infra/} and the desired-state files into it, and brings the definitions of
+     * the managed schemas to the normal form the clone has ({@link DefinitionRoundTrip}).
+     */
+    public static ShadowDatabase build(LocalDatabases databases, SchemaDirectory directory,
+                                       java.util.Collection<String> schemas, PostkitLog log) throws SQLException {
         String name = "postkit_shadow_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         ShadowDatabase shadow = new ShadowDatabase(databases, databases.create(name));
         try (Connection c = shadow.connect()) {
             new ShadowLoader(log).load(c, directory);
+            DefinitionRoundTrip.apply(c, schemas);
         } catch (RuntimeException | SQLException e) {
             shadow.close();
             throw e;

@@ -71,7 +71,8 @@ public final class PlanCommand {
 
     private PlanDocument plan(LocalClone clone, SchemaDirectory files) throws SQLException {
         SchemaModel desired;
-        try (ShadowDatabase shadow = ShadowDatabase.build(clone.databases(), files, workspace.log());
+        try (ShadowDatabase shadow = ShadowDatabase.build(clone.databases(), files,
+                workspace.settings().schemas(), workspace.log());
              Connection c = shadow.connect()) {
             refuseUnsupported(new CatalogReader().unsupportedObjects(c, workspace.settings().schemas()));
             desired = new CatalogReader().read(c, workspace.settings().schemas(),
