@@ -77,6 +77,26 @@ final class CatalogQueries {
             + "   AND i.objid = c.oid AND i.deptype = 'i')"
             + " ORDER BY n.nspname, c.relname";
 
+    /**
+     * Comments on managed objects: kind, schema, object, member (column or constraint name, or empty), text.
+     * Comments on a table's own sequences and indexes are read as those objects' comments.
+     */
+    static final String COMMENTS = "WITH managed(s) AS (SELECT unnest(?::text[]))"
+            + " SELECT CASE WHEN d.objsubid > 0 THEN 'COLUMN' WHEN c.relkind = 'S' THEN 'SEQUENCE'"
+            + "   WHEN c.relkind = 'i' THEN 'INDEX' ELSE 'TABLE' END, n.nspname, c.relname,"
+            + "   coalesce(a.attname, ''), d.description"
+            + " FROM pg_description d JOIN pg_class c ON d.classoid = 'pg_class'::regclass AND c.oid = d.objoid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " LEFT JOIN pg_attribute a ON d.objsubid > 0 AND a.attrelid = c.oid AND a.attnum = d.objsubid"
+            + " WHERE n.nspname IN (SELECT s FROM managed) AND c.relkind IN ('r', 'S', 'i')"
+            + " UNION ALL SELECT 'CONSTRAINT', n.nspname, c.relname, k.conname, d.description"
+            + " FROM pg_description d JOIN pg_constraint k ON d.classoid = 'pg_constraint'::regclass"
+            + "   AND k.oid = d.objoid JOIN pg_class c ON c.oid = k.conrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN (SELECT s FROM managed)"
+            + " UNION ALL SELECT 'SCHEMA', '', n.nspname, '', d.description"
+            + " FROM pg_description d JOIN pg_namespace n ON d.classoid = 'pg_namespace'::regclass"
+            + "   AND n.oid = d.objoid WHERE n.nspname IN (SELECT s FROM managed)";
+
     /** Objects in the managed schemas that this version of the engine does not manage yet. */
     static final String UNSUPPORTED = "WITH managed(s) AS (SELECT unnest(?::text[])) SELECT kind, name FROM ("
             + " SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'"
@@ -102,19 +122,6 @@ final class CatalogQueries {
             + " UNION ALL SELECT 'policy', n.nspname || '.' || c.relname || '.' || p.polname"
             + "   FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
             + "   WHERE n.nspname IN (SELECT s FROM managed)"
-            + " UNION ALL SELECT 'comment on ' || CASE WHEN d.objsubid > 0 THEN 'column' ELSE 'relation' END,"
-            + "   n.nspname || '.' || c.relname || CASE WHEN d.objsubid > 0 THEN '.' || a.attname ELSE '' END"
-            + "   FROM pg_description d JOIN pg_class c ON d.classoid = 'pg_class'::regclass AND c.oid = d.objoid"
-            + "   JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + "   LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid"
-            + "   WHERE n.nspname IN (SELECT s FROM managed)"
-            + " UNION ALL SELECT 'comment on constraint', n.nspname || '.' || k.conname"
-            + "   FROM pg_description d JOIN pg_constraint k ON d.classoid = 'pg_constraint'::regclass"
-            + "   AND k.oid = d.objoid JOIN pg_namespace n ON n.oid = k.connamespace"
-            + "   WHERE n.nspname IN (SELECT s FROM managed)"
-            + " UNION ALL SELECT 'comment on schema', n.nspname FROM pg_description d JOIN pg_namespace n"
-            + "   ON d.classoid = 'pg_namespace'::regclass AND n.oid = d.objoid"
-            + "   WHERE n.nspname IN (SELECT s FROM managed) AND n.nspname <> 'public'"
             + " UNION ALL SELECT 'privileges on', n.nspname || '.' || c.relname"
             + "   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + "   WHERE n.nspname IN (SELECT s FROM managed) AND (c.relacl IS NOT NULL OR EXISTS (SELECT 1"

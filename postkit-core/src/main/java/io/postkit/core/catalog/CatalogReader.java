@@ -3,6 +3,7 @@ package io.postkit.core.catalog;
 import io.postkit.core.PostkitException;
 import io.postkit.core.model.Column;
 import io.postkit.core.model.ColumnRef;
+import io.postkit.core.model.CommentTarget;
 import io.postkit.core.model.Constraint;
 import io.postkit.core.model.ConstraintType;
 import io.postkit.core.model.Identity;
@@ -152,7 +153,20 @@ public final class CatalogReader {
                     sequences.put(sequence.name(), sequence);
                 }
             });
-            return SchemaModel.of(presentSchemas, tables, sequences);
+            Map<CommentTarget, String> comments = new TreeMap<>();
+            query(CatalogQueries.COMMENTS, rs -> {
+                CommentTarget target = new CommentTarget(CommentTarget.Kind.valueOf(rs.getString(1)), name(rs, 2),
+                        rs.getString(4));
+                if (!excludedComment(target)) {
+                    comments.put(target, rs.getString(5));
+                }
+            });
+            return SchemaModel.of(presentSchemas, tables, sequences, comments);
+        }
+
+        private boolean excludedComment(CommentTarget target) {
+            return target.kind() != CommentTarget.Kind.SCHEMA && target.kind() != CommentTarget.Kind.INDEX
+                    && target.kind() != CommentTarget.Kind.SEQUENCE && excluded.contains(target.object());
         }
 
         private interface RowHandler {

@@ -21,6 +21,7 @@ public enum Phase {
     ADD_CONSTRAINT,
     CREATE_INDEX,
     ADD_FOREIGN_KEY,
+    COMMENT,
     DROP_SCHEMA;
 
     /** Phases a clone runs before copying data: the rest (keys, indexes, foreign keys) is faster after it. */

@@ -1,6 +1,7 @@
 package io.postkit.core.diff;
 
 import io.postkit.core.model.Column;
+import io.postkit.core.model.CommentTarget;
 import io.postkit.core.model.Constraint;
 import io.postkit.core.model.ConstraintType;
 import io.postkit.core.model.Index;
@@ -82,5 +83,10 @@ public sealed interface SchemaChange {
 
     record DropIndex(QualifiedName index) implements SchemaChange {
         public Phase phase() { return Phase.DROP_INDEX; }
+    }
+
+    /** {@code COMMENT ON … IS}: {@code text} null removes the comment. */
+    record SetComment(CommentTarget target, String text) implements SchemaChange {
+        public Phase phase() { return Phase.COMMENT; }
     }
 }

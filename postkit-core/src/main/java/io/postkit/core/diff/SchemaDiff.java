@@ -39,6 +39,7 @@ public final class SchemaDiff {
         }
         changes.addAll(ForeignKeyRebuild.around(changes, current, desired));
         changes.addAll(SequenceDiff.between(current, desired, droppedTables));
+        changes.addAll(CommentDiff.between(current, desired));
         List<SchemaChange> ordered = new ArrayList<>(changes);
         ordered.sort(Comparator.comparing(SchemaChange::phase));
         return List.copyOf(ordered);

@@ -11,22 +11,46 @@ import java.util.TreeSet;
 /**
  * Everything the engine manages in a database's managed schemas, as read from {@code pg_catalog}. Immutable;
  * iteration order is by name, so rendering and fingerprints are deterministic.
+ *
+ * @param comments comments on the schema's objects, by what they are on
  */
 public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, Table> tables,
-                          SortedMap<QualifiedName, Sequence> sequences) {
+                          SortedMap<QualifiedName, Sequence> sequences, SortedMap<CommentTarget, String> comments) {
 
     public SchemaModel {
         schemas = Collections.unmodifiableSortedSet(new TreeSet<>(schemas));
         tables = Collections.unmodifiableSortedMap(new TreeMap<>(tables));
         sequences = Collections.unmodifiableSortedMap(new TreeMap<>(sequences));
+        comments = Collections.unmodifiableSortedMap(new TreeMap<>(comments));
     }
 
     public static SchemaModel empty() {
-        return new SchemaModel(new TreeSet<>(), new TreeMap<>(), new TreeMap<>());
+        return of(Set.of(), Map.of(), Map.of());
     }
 
     public static SchemaModel of(Set<String> schemas, Map<QualifiedName, Table> tables,
                                  Map<QualifiedName, Sequence> sequences) {
-        return new SchemaModel(new TreeSet<>(schemas), new TreeMap<>(tables), new TreeMap<>(sequences));
+        return of(schemas, tables, sequences, Map.of());
+    }
+
+    public static SchemaModel of(Set<String> schemas, Map<QualifiedName, Table> tables,
+                                 Map<QualifiedName, Sequence> sequences, Map<CommentTarget, String> comments) {
+        return new SchemaModel(new TreeSet<>(schemas), new TreeMap<>(tables), new TreeMap<>(sequences),
+                new TreeMap<>(comments));
+    }
+
+    /** Whether the object a comment is on exists in this model. */
+    public boolean has(CommentTarget target) {
+        QualifiedName object = target.object();
+        return switch (target.kind()) {
+            case SCHEMA -> schemas.contains(object.name());
+            case TABLE -> tables.containsKey(object);
+            case COLUMN -> tables.containsKey(object) && tables.get(object).column(target.member()).isPresent();
+            case CONSTRAINT -> tables.containsKey(object)
+                    && tables.get(object).constraint(target.member()).isPresent();
+            case SEQUENCE -> sequences.containsKey(object);
+            case INDEX -> tables.values().stream().anyMatch(t -> t.name().schema().equals(object.schema())
+                    && t.index(object.name()).isPresent());
+        };
     }
 }

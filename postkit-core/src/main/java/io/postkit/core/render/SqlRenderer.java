@@ -91,6 +91,8 @@ public final class SqlRenderer {
             return IndexSql.create(c.table(), c.index());
         } else if (change instanceof DropIndex c) {
             return IndexSql.drop(c.index());
+        } else if (change instanceof SchemaChange.SetComment c) {
+            return CommentSql.set(c.target(), c.text());
         }
         throw new IllegalArgumentException("no rendering for " + change);
     }

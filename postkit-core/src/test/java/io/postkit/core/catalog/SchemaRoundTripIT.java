@@ -87,6 +87,24 @@ class SchemaRoundTripIT {
                         "order" int CHECK ("order" > 0));
                     CREATE INDEX "Idx Mixed" ON "Order Items" ("Quote""d");
                     """),
+            new Case("comments on every kind of object", """
+                    CREATE TABLE t (id int CONSTRAINT t_pk PRIMARY KEY, note text);
+                    CREATE INDEX t_note ON t (note);
+                    CREATE SEQUENCE s;
+                    COMMENT ON TABLE t IS 'old table comment';
+                    COMMENT ON COLUMN t.note IS 'goes away';
+                    """, """
+                    CREATE SCHEMA billing;
+                    COMMENT ON SCHEMA billing IS 'money';
+                    CREATE TABLE t (id int CONSTRAINT t_pk PRIMARY KEY, note text);
+                    CREATE INDEX t_note ON t (note);
+                    CREATE SEQUENCE s;
+                    COMMENT ON TABLE t IS 'it''s the new comment';
+                    COMMENT ON COLUMN t.id IS 'identifier';
+                    COMMENT ON CONSTRAINT t_pk ON t IS 'the key';
+                    COMMENT ON INDEX t_note IS 'for lookups';
+                    COMMENT ON SEQUENCE s IS 'counter';
+                    """),
             new Case("drop tables that reference each other", """
                     CREATE TABLE a (id int PRIMARY KEY, b_id int);
                     CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));

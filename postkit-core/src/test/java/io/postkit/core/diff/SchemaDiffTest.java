@@ -148,4 +148,20 @@ class SchemaDiffTest {
         assertEquals(List.of(new SchemaChange.DropIndex(QualifiedName.of("public", "orders_customer_idx")),
                 new SchemaChange.CreateIndex(name("orders"), desired.indexes().get(0))), changes);
     }
+
+    @Test
+    void commentsOfDroppedObjectsGoWithThemAndOthersAreRemovedExplicitly() {
+        var onCustomers = io.postkit.core.model.CommentTarget.of(io.postkit.core.model.CommentTarget.Kind.TABLE,
+                name("customers"));
+        var onOrders = io.postkit.core.model.CommentTarget.of(io.postkit.core.model.CommentTarget.Kind.TABLE,
+                name("orders"));
+        SchemaModel current = SchemaModel.of(Set.of("public"),
+                java.util.Map.of(name("customers"), CUSTOMERS, name("orders"), ORDERS), java.util.Map.of(),
+                java.util.Map.of(onCustomers, "people", onOrders, "sales"));
+        SchemaModel desired = SchemaModel.of(Set.of("public"), java.util.Map.of(name("customers"), CUSTOMERS),
+                java.util.Map.of(), java.util.Map.of());
+        List<SchemaChange> changes = SchemaDiff.between(current, desired);
+        assertTrue(changes.contains(new SchemaChange.SetComment(onCustomers, null)));
+        assertTrue(changes.stream().noneMatch(c -> c.equals(new SchemaChange.SetComment(onOrders, null))));
+    }
 }

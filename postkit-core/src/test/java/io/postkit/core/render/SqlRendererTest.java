@@ -122,4 +122,16 @@ class SqlRendererTest {
         assertEquals(Set.of(), statements.get(2).hazards());
         assertEquals(Set.of(Hazard.LONG_LOCK), statements.get(3).hazards(), "an existing table keeps its hazard");
     }
+
+    @Test
+    void commentsAreLiteralsOnQuotedTargetsAndNullRemovesThem() {
+        var column = new io.postkit.core.model.CommentTarget(io.postkit.core.model.CommentTarget.Kind.COLUMN,
+                ORDER_ITEMS, "Qty");
+        assertEquals("COMMENT ON COLUMN \"Sales\".\"Order Items\".\"Qty\" IS 'it''s'",
+                sql(new SchemaChange.SetComment(column, "it's")));
+        var constraint = new io.postkit.core.model.CommentTarget(io.postkit.core.model.CommentTarget.Kind.CONSTRAINT,
+                ORDER_ITEMS, "pk");
+        assertEquals("COMMENT ON CONSTRAINT \"pk\" ON \"Sales\".\"Order Items\" IS NULL",
+                sql(new SchemaChange.SetComment(constraint, null)));
+    }
 }

@@ -1,0 +1,34 @@
+package io.postkit.core.diff;
+
+import io.postkit.core.model.CommentTarget;
+import io.postkit.core.model.SchemaModel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Comments, compared by what they are on. A comment on an object the diff drops goes with the object; removing one
+ * from an object that stays is {@code COMMENT … IS NULL}.
+ */
+final class CommentDiff {
+
+    private CommentDiff() {
+    }
+
+    static List<SchemaChange> between(SchemaModel current, SchemaModel desired) {
+        List<SchemaChange> changes = new ArrayList<>();
+        for (Map.Entry<CommentTarget, String> comment : desired.comments().entrySet()) {
+            if (!Objects.equals(current.comments().get(comment.getKey()), comment.getValue())) {
+                changes.add(new SchemaChange.SetComment(comment.getKey(), comment.getValue()));
+            }
+        }
+        for (CommentTarget target : current.comments().keySet()) {
+            if (!desired.comments().containsKey(target) && desired.has(target)) {
+                changes.add(new SchemaChange.SetComment(target, null));
+            }
+        }
+        return changes;
+    }
+}
