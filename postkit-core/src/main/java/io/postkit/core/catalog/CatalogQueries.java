@@ -61,6 +61,28 @@ final class CatalogQueries {
             + "   AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))"
             + " ORDER BY n.nspname, c.relname, ic.relname";
 
+    /** Views: definition and sorted options. */
+    static final String VIEWS = "SELECT n.nspname, c.relname, pg_get_viewdef(c.oid),"
+            + " array_to_string(ARRAY(SELECT o FROM unnest(c.reloptions) o ORDER BY o), ',')"
+            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE c.relkind = 'v' AND n.nspname = ANY (?) AND" + NOT_EXTENSION_MEMBER;
+
+    static final String VIEW_COLUMNS = "SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod)"
+            + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE c.relkind = 'v' AND a.attnum > 0 AND NOT a.attisdropped AND n.nspname = ANY (?)"
+            + " ORDER BY n.nspname, c.relname, a.attnum";
+
+    /** What each view's query reads: relations, and columns when the dependency is on one (refobjsubid). */
+    static final String VIEW_DEPENDENCIES = "SELECT DISTINCT vn.nspname, v.relname, rn.nspname, rc.relname,"
+            + " coalesce(a.attname, '')"
+            + " FROM pg_depend d JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid"
+            + " JOIN pg_class v ON v.oid = r.ev_class JOIN pg_namespace vn ON vn.oid = v.relnamespace"
+            + " JOIN pg_class rc ON d.refclassid = 'pg_class'::regclass AND rc.oid = d.refobjid"
+            + " JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
+            + " LEFT JOIN pg_attribute a ON d.refobjsubid > 0 AND a.attrelid = rc.oid AND a.attnum = d.refobjsubid"
+            + " WHERE v.relkind = 'v' AND rc.oid <> v.oid AND vn.nspname = ANY (?)";
+
     /** Stand-alone sequences; identity sequences (deptype 'i') belong to their column. */
     static final String SEQUENCES = "SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqstart,"
             + " s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle, tn.nspname, t.relname, a.attname"
@@ -83,12 +105,13 @@ final class CatalogQueries {
      */
     static final String COMMENTS = "WITH managed(s) AS (SELECT unnest(?::text[]))"
             + " SELECT CASE WHEN d.objsubid > 0 THEN 'COLUMN' WHEN c.relkind = 'S' THEN 'SEQUENCE'"
-            + "   WHEN c.relkind = 'i' THEN 'INDEX' ELSE 'TABLE' END, n.nspname, c.relname,"
+            + "   WHEN c.relkind = 'i' THEN 'INDEX' WHEN c.relkind = 'v' THEN 'VIEW' ELSE 'TABLE' END,"
+            + "   n.nspname, c.relname,"
             + "   coalesce(a.attname, ''), d.description"
             + " FROM pg_description d JOIN pg_class c ON d.classoid = 'pg_class'::regclass AND c.oid = d.objoid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " LEFT JOIN pg_attribute a ON d.objsubid > 0 AND a.attrelid = c.oid AND a.attnum = d.objsubid"
-            + " WHERE n.nspname IN (SELECT s FROM managed) AND c.relkind IN ('r', 'S', 'i')"
+            + " WHERE n.nspname IN (SELECT s FROM managed) AND c.relkind IN ('r', 'S', 'i', 'v')"
             + " UNION ALL SELECT 'CONSTRAINT', n.nspname, c.relname, k.conname, d.description"
             + " FROM pg_description d JOIN pg_constraint k ON d.classoid = 'pg_constraint'::regclass"
             + "   AND k.oid = d.objoid JOIN pg_class c ON c.oid = k.conrelid"
@@ -99,11 +122,11 @@ final class CatalogQueries {
 
     /** Objects in the managed schemas that this version of the engine does not manage yet. */
     static final String UNSUPPORTED = "WITH managed(s) AS (SELECT unnest(?::text[])) SELECT kind, name FROM ("
-            + " SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'"
+            + " SELECT CASE c.relkind WHEN 'm' THEN 'materialized view'"
             + "   WHEN 'f' THEN 'foreign table' WHEN 'p' THEN 'partitioned table' ELSE 'composite type' END AS kind,"
             + "   n.nspname || '.' || c.relname AS name"
             + "   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + "   WHERE (c.relkind IN ('v', 'm', 'f', 'p', 'c') OR c.relispartition) AND n.nspname IN (SELECT s FROM managed) AND"
+            + "   WHERE (c.relkind IN ('m', 'f', 'p', 'c') OR c.relispartition) AND n.nspname IN (SELECT s FROM managed) AND"
             + NOT_EXTENSION_MEMBER
             + " UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,"
             + "   n.nspname || '.' || p.proname"

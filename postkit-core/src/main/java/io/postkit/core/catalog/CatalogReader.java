@@ -13,6 +13,7 @@ import io.postkit.core.model.SchemaModel;
 import io.postkit.core.model.Sequence;
 import io.postkit.core.model.SequenceOptions;
 import io.postkit.core.model.Table;
+import io.postkit.core.model.View;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -153,6 +154,7 @@ public final class CatalogReader {
                     sequences.put(sequence.name(), sequence);
                 }
             });
+            Map<QualifiedName, View> views = views();
             Map<CommentTarget, String> comments = new TreeMap<>();
             query(CatalogQueries.COMMENTS, rs -> {
                 CommentTarget target = new CommentTarget(CommentTarget.Kind.valueOf(rs.getString(1)), name(rs, 2),
@@ -161,7 +163,33 @@ public final class CatalogReader {
                     comments.put(target, rs.getString(5));
                 }
             });
-            return SchemaModel.of(presentSchemas, tables, sequences, comments);
+            return SchemaModel.of(presentSchemas, tables, sequences, views, comments);
+        }
+
+        private Map<QualifiedName, View> views() throws SQLException {
+            Map<QualifiedName, String[]> definitions = new TreeMap<>();
+            query(CatalogQueries.VIEWS, rs -> definitions.put(name(rs, 1),
+                    new String[] {rs.getString(3), rs.getString(4)}));
+            Map<QualifiedName, List<Column>> columns = new TreeMap<>();
+            query(CatalogQueries.VIEW_COLUMNS, rs -> columns.computeIfAbsent(name(rs, 1), k -> new ArrayList<>())
+                    .add(Column.of(rs.getString(3), rs.getString(4), false, null)));
+            Map<QualifiedName, Set<String>> reads = new TreeMap<>();
+            query(CatalogQueries.VIEW_DEPENDENCIES, rs -> {
+                Set<String> set = reads.computeIfAbsent(name(rs, 1), k -> new TreeSet<>());
+                String relation = name(rs, 3).toString();
+                set.add(relation);
+                if (!rs.getString(5).isEmpty()) {
+                    set.add(relation + "." + rs.getString(5));
+                }
+            });
+            Map<QualifiedName, View> views = new TreeMap<>();
+            for (Map.Entry<QualifiedName, String[]> e : definitions.entrySet()) {
+                String options = e.getValue()[1];
+                views.put(e.getKey(), new View(e.getKey(), columns.getOrDefault(e.getKey(), List.of()),
+                        e.getValue()[0], options.isEmpty() ? List.of() : List.of(options.split(",")),
+                        reads.getOrDefault(e.getKey(), Set.of())));
+            }
+            return views;
         }
 
         private boolean excludedComment(CommentTarget target) {

@@ -1,26 +1,32 @@
 package io.postkit.core.diff;
 
 import io.postkit.core.model.CommentTarget;
+import io.postkit.core.model.QualifiedName;
 import io.postkit.core.model.SchemaModel;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Comments, compared by what they are on. A comment on an object the diff drops goes with the object; removing one
- * from an object that stays is {@code COMMENT … IS NULL}.
+ * from an object that stays is {@code COMMENT … IS NULL}; a view that is recreated gets its comments again.
  */
 final class CommentDiff {
 
     private CommentDiff() {
     }
 
-    static List<SchemaChange> between(SchemaModel current, SchemaModel desired) {
+    /** @param recreated views the diff drops and creates again: their comments must be set again */
+    static List<SchemaChange> between(SchemaModel current, SchemaModel desired, Set<QualifiedName> recreated) {
         List<SchemaChange> changes = new ArrayList<>();
         for (Map.Entry<CommentTarget, String> comment : desired.comments().entrySet()) {
-            if (!Objects.equals(current.comments().get(comment.getKey()), comment.getValue())) {
+            boolean onRecreatedView = recreated.contains(comment.getKey().object())
+                    && (comment.getKey().kind() == CommentTarget.Kind.VIEW
+                    || comment.getKey().kind() == CommentTarget.Kind.COLUMN);
+            if (onRecreatedView || !Objects.equals(current.comments().get(comment.getKey()), comment.getValue())) {
                 changes.add(new SchemaChange.SetComment(comment.getKey(), comment.getValue()));
             }
         }

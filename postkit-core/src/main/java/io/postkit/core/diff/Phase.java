@@ -5,6 +5,7 @@ package io.postkit.core.diff;
  * dropping, and after it when creating. The order of the constants is the order of execution.
  */
 public enum Phase {
+    DROP_VIEW,
     DROP_FOREIGN_KEY,
     DROP_INDEX,
     DROP_CONSTRAINT,
@@ -21,6 +22,7 @@ public enum Phase {
     ADD_CONSTRAINT,
     CREATE_INDEX,
     ADD_FOREIGN_KEY,
+    CREATE_VIEW,
     COMMENT,
     DROP_SCHEMA;
 

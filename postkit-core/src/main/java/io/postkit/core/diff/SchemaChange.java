@@ -8,6 +8,7 @@ import io.postkit.core.model.Index;
 import io.postkit.core.model.QualifiedName;
 import io.postkit.core.model.Sequence;
 import io.postkit.core.model.Table;
+import io.postkit.core.model.View;
 
 /**
  * One step from the current schema towards the desired one. The diff produces these; the renderer turns them
@@ -83,6 +84,15 @@ public sealed interface SchemaChange {
 
     record DropIndex(QualifiedName index) implements SchemaChange {
         public Phase phase() { return Phase.DROP_INDEX; }
+    }
+
+    /** Views come in dependency order within their phase: the diff emits them so. */
+    record CreateView(View view, boolean orReplace) implements SchemaChange {
+        public Phase phase() { return Phase.CREATE_VIEW; }
+    }
+
+    record DropView(QualifiedName view) implements SchemaChange {
+        public Phase phase() { return Phase.DROP_VIEW; }
     }
 
     /** {@code COMMENT ON … IS}: {@code text} null removes the comment. */

@@ -39,10 +39,28 @@ public final class SchemaDiff {
         }
         changes.addAll(ForeignKeyRebuild.around(changes, current, desired));
         changes.addAll(SequenceDiff.between(current, desired, droppedTables));
-        changes.addAll(CommentDiff.between(current, desired));
+        ViewDiff.Result views = ViewDiff.between(current, desired, droppedTables, changedColumns(changes));
+        changes.addAll(views.drops());
+        changes.addAll(views.creates());
+        changes.addAll(CommentDiff.between(current, desired, views.recreated()));
         List<SchemaChange> ordered = new ArrayList<>(changes);
         ordered.sort(Comparator.comparing(SchemaChange::phase));
         return List.copyOf(ordered);
+    }
+
+    /** Columns a view cannot survive: dropped, or given another type or collation. */
+    private static Set<String> changedColumns(List<SchemaChange> changes) {
+        Set<String> columns = new java.util.TreeSet<>();
+        for (SchemaChange change : changes) {
+            if (change instanceof SchemaChange.DropColumn drop) {
+                columns.add(drop.table() + "." + drop.column());
+            } else if (change instanceof SchemaChange.AlterColumn alter
+                    && (ColumnDiff.typeChanged(alter.current(), alter.desired())
+                    || ColumnDiff.collationChanged(alter.current(), alter.desired()))) {
+                columns.add(alter.table() + "." + alter.desired().name());
+            }
+        }
+        return columns;
     }
 
     private static void schemas(SchemaModel current, SchemaModel desired, List<SchemaChange> changes) {

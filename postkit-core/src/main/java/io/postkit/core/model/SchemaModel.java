@@ -15,12 +15,14 @@ import java.util.TreeSet;
  * @param comments comments on the schema's objects, by what they are on
  */
 public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, Table> tables,
-                          SortedMap<QualifiedName, Sequence> sequences, SortedMap<CommentTarget, String> comments) {
+                          SortedMap<QualifiedName, Sequence> sequences, SortedMap<QualifiedName, View> views,
+                          SortedMap<CommentTarget, String> comments) {
 
     public SchemaModel {
         schemas = Collections.unmodifiableSortedSet(new TreeSet<>(schemas));
         tables = Collections.unmodifiableSortedMap(new TreeMap<>(tables));
         sequences = Collections.unmodifiableSortedMap(new TreeMap<>(sequences));
+        views = Collections.unmodifiableSortedMap(new TreeMap<>(views));
         comments = Collections.unmodifiableSortedMap(new TreeMap<>(comments));
     }
 
@@ -35,8 +37,14 @@ public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, Ta
 
     public static SchemaModel of(Set<String> schemas, Map<QualifiedName, Table> tables,
                                  Map<QualifiedName, Sequence> sequences, Map<CommentTarget, String> comments) {
+        return of(schemas, tables, sequences, Map.of(), comments);
+    }
+
+    public static SchemaModel of(Set<String> schemas, Map<QualifiedName, Table> tables,
+                                 Map<QualifiedName, Sequence> sequences, Map<QualifiedName, View> views,
+                                 Map<CommentTarget, String> comments) {
         return new SchemaModel(new TreeSet<>(schemas), new TreeMap<>(tables), new TreeMap<>(sequences),
-                new TreeMap<>(comments));
+                new TreeMap<>(views), new TreeMap<>(comments));
     }
 
     /** Whether the object a comment is on exists in this model. */
@@ -45,7 +53,10 @@ public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, Ta
         return switch (target.kind()) {
             case SCHEMA -> schemas.contains(object.name());
             case TABLE -> tables.containsKey(object);
-            case COLUMN -> tables.containsKey(object) && tables.get(object).column(target.member()).isPresent();
+            case VIEW -> views.containsKey(object);
+            case COLUMN -> tables.containsKey(object) ? tables.get(object).column(target.member()).isPresent()
+                    : views.containsKey(object) && views.get(object).columns().stream()
+                    .anyMatch(c -> c.name().equals(target.member()));
             case CONSTRAINT -> tables.containsKey(object)
                     && tables.get(object).constraint(target.member()).isPresent();
             case SEQUENCE -> sequences.containsKey(object);

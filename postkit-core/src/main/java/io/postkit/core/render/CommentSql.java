@@ -24,6 +24,7 @@ final class CommentSql {
         return switch (target.kind()) {
             case SCHEMA -> "SCHEMA " + quote(object.name());
             case TABLE -> "TABLE " + quote(object);
+            case VIEW -> "VIEW " + quote(object);
             case COLUMN -> "COLUMN " + quote(object) + "." + quote(target.member());
             case CONSTRAINT -> "CONSTRAINT " + quote(target.member()) + " ON " + quote(object);
             case INDEX -> "INDEX " + quote(object);

@@ -91,6 +91,10 @@ public final class SqlRenderer {
             return IndexSql.create(c.table(), c.index());
         } else if (change instanceof DropIndex c) {
             return IndexSql.drop(c.index());
+        } else if (change instanceof SchemaChange.CreateView c) {
+            return ViewSql.create(c.view(), c.orReplace());
+        } else if (change instanceof SchemaChange.DropView c) {
+            return ViewSql.drop(c.view());
         } else if (change instanceof SchemaChange.SetComment c) {
             return CommentSql.set(c.target(), c.text());
         }

@@ -65,7 +65,7 @@ public final class PlanCommand {
             throw new PostkitException("The schema files declare objects this version of postkit does not manage yet:"
                     + "\n  " + String.join("\n  ", objects) + "\nKeep them out of the schema files for now (put"
                     + " extensions and roles in infra/); postkit manages tables, columns, keys, foreign keys, checks,"
-                    + " indexes and sequences.");
+                    + " indexes, sequences, views and comments.");
         }
     }
 

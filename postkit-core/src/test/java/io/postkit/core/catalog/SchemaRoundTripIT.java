@@ -105,6 +105,30 @@ class SchemaRoundTripIT {
                     COMMENT ON INDEX t_note IS 'for lookups';
                     COMMENT ON SEQUENCE s IS 'counter';
                     """),
+            new Case("views: add, change, drop, options, a view over a view", """
+                    CREATE TABLE t (id int PRIMARY KEY, name text, status varchar(10));
+                    CREATE VIEW named AS SELECT id, name FROM t WHERE name IS NOT NULL;
+                    CREATE VIEW old_view AS SELECT id FROM t;
+                    CREATE VIEW with_option AS SELECT id FROM t;
+                    """, """
+                    CREATE TABLE t (id int PRIMARY KEY, name text, status varchar(10));
+                    CREATE VIEW named AS SELECT id, name, status FROM t WHERE status IN ('a', 'b');
+                    CREATE VIEW named_ids AS SELECT id FROM named;
+                    CREATE VIEW with_option WITH (security_barrier = true) AS SELECT id FROM t;
+                    COMMENT ON VIEW with_option IS 'barrier';
+                    """),
+            new Case("views over columns that change type or go away are recreated around the change", """
+                    CREATE TABLE t (id int PRIMARY KEY, amount int, note text);
+                    CREATE VIEW amounts AS SELECT id, amount FROM t;
+                    CREATE VIEW big_amounts AS SELECT id FROM amounts WHERE amount > 100;
+                    CREATE VIEW notes AS SELECT id, note FROM t;
+                    COMMENT ON VIEW amounts IS 'kept across the rebuild';
+                    """, """
+                    CREATE TABLE t (id int PRIMARY KEY, amount bigint);
+                    CREATE VIEW amounts AS SELECT id, amount FROM t;
+                    CREATE VIEW big_amounts AS SELECT id FROM amounts WHERE amount > 100;
+                    COMMENT ON VIEW amounts IS 'kept across the rebuild';
+                    """),
             new Case("drop tables that reference each other", """
                     CREATE TABLE a (id int PRIMARY KEY, b_id int);
                     CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));
@@ -123,6 +147,11 @@ class SchemaRoundTripIT {
         TestDatabase desired = TestPostgres.freshDatabase(major);
         current.execute(testCase.oldSql());
         desired.execute(testCase.newSql());
+        for (TestDatabase db : List.of(current, desired)) {
+            try (Connection c = db.connect()) {
+                io.postkit.core.shadow.DefinitionRoundTrip.apply(c, SCHEMAS);
+            }
+        }
         SchemaModel oldModel = read(current);
         SchemaModel newModel = read(desired);
 
