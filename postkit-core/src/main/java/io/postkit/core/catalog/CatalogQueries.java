@@ -73,7 +73,10 @@ final class CatalogQueries {
             + " WHERE c.relkind = 'v' AND a.attnum > 0 AND NOT a.attisdropped AND n.nspname = ANY (?)"
             + " ORDER BY n.nspname, c.relname, a.attnum";
 
-    /** What each view's query reads: relations, and columns when the dependency is on one (refobjsubid). */
+    /**
+     * What each view's query reads: relations, columns when the dependency is on one (refobjsubid), and routines
+     * ({@code schema.name(args)}).
+     */
     static final String VIEW_DEPENDENCIES = "SELECT DISTINCT vn.nspname, v.relname, rn.nspname, rc.relname,"
             + " coalesce(a.attname, '')"
             + " FROM pg_depend d JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid"
@@ -81,7 +84,37 @@ final class CatalogQueries {
             + " JOIN pg_class rc ON d.refclassid = 'pg_class'::regclass AND rc.oid = d.refobjid"
             + " JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
             + " LEFT JOIN pg_attribute a ON d.refobjsubid > 0 AND a.attrelid = rc.oid AND a.attnum = d.refobjsubid"
-            + " WHERE v.relkind = 'v' AND rc.oid <> v.oid AND vn.nspname = ANY (?)";
+            + " WHERE v.relkind = 'v' AND rc.oid <> v.oid AND vn.nspname = ANY (?)"
+            + " UNION SELECT vn.nspname, v.relname, pn.nspname,"
+            + " p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', ''"
+            + " FROM pg_depend d JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid"
+            + " JOIN pg_class v ON v.oid = r.ev_class JOIN pg_namespace vn ON vn.oid = v.relnamespace"
+            + " JOIN pg_proc p ON d.refclassid = 'pg_proc'::regclass AND p.oid = d.refobjid"
+            + " JOIN pg_namespace pn ON pn.oid = p.pronamespace"
+            + " WHERE v.relkind = 'v' AND vn.nspname = ANY (?)";
+
+    /** Functions and procedures (not aggregates or window functions). */
+    static final String ROUTINES = "WITH managed(s) AS (SELECT unnest(?::text[])) SELECT n.nspname, p.proname, pg_get_function_identity_arguments(p.oid),"
+            + " p.prokind = 'p', pg_get_functiondef(p.oid), coalesce(pg_get_function_result(p.oid), ''),"
+            + " EXISTS (SELECT 1 FROM pg_depend d LEFT JOIN pg_type t ON d.refclassid = 'pg_type'::regclass"
+            + "   AND t.oid = d.refobjid"
+            + "   JOIN pg_class rc ON rc.oid = CASE WHEN d.refclassid = 'pg_class'::regclass THEN d.refobjid"
+            + "     ELSE t.typrelid END"
+            + "   JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
+            + "   WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND rc.relkind IN ('r', 'v', 'm', 'p')"
+            + "   AND rn.nspname IN (SELECT s FROM managed))"
+            + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+            + " WHERE p.prokind IN ('f', 'p') AND n.nspname IN (SELECT s FROM managed)"
+            + " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass"
+            + "   AND e.objid = p.oid AND e.deptype = 'e')";
+
+    /** User triggers (not the internal ones behind foreign keys). */
+    static final String TRIGGERS = "SELECT n.nspname, c.relname, g.tgname, pg_get_triggerdef(g.oid), g.tgenabled,"
+            + " fn.nspname, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')'"
+            + " FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " JOIN pg_proc p ON p.oid = g.tgfoid JOIN pg_namespace fn ON fn.oid = p.pronamespace"
+            + " WHERE NOT g.tgisinternal AND c.relkind = 'r' AND n.nspname = ANY (?)";
 
     /** Stand-alone sequences; identity sequences (deptype 'i') belong to their column. */
     static final String SEQUENCES = "SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqstart,"
@@ -128,9 +161,10 @@ final class CatalogQueries {
             + "   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + "   WHERE (c.relkind IN ('m', 'f', 'p', 'c') OR c.relispartition) AND n.nspname IN (SELECT s FROM managed) AND"
             + NOT_EXTENSION_MEMBER
-            + " UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,"
+            + " UNION ALL SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END,"
             + "   n.nspname || '.' || p.proname"
             + "   FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname IN (SELECT s FROM managed)"
+            + "   AND p.prokind IN ('a', 'w')"
             + "   AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass"
             + "     AND e.objid = p.oid AND e.deptype = 'e')"
             + " UNION ALL SELECT CASE t.typtype WHEN 'e' THEN 'enum type' WHEN 'd' THEN 'domain' ELSE 'range type' END,"
@@ -139,9 +173,18 @@ final class CatalogQueries {
             + "   WHERE t.typtype IN ('e', 'd', 'r') AND n.nspname IN (SELECT s FROM managed)"
             + "   AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_type'::regclass"
             + "     AND e.objid = t.oid AND e.deptype = 'e')"
-            + " UNION ALL SELECT 'trigger', n.nspname || '.' || c.relname || '.' || g.tgname"
+            + " UNION ALL SELECT 'trigger on ' || CASE c.relkind WHEN 'v' THEN 'view' ELSE 'partitioned table' END,"
+            + "   n.nspname || '.' || c.relname || '.' || g.tgname"
             + "   FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + "   WHERE NOT g.tgisinternal AND n.nspname IN (SELECT s FROM managed)"
+            + "   WHERE NOT g.tgisinternal AND c.relkind <> 'r' AND n.nspname IN (SELECT s FROM managed)"
+            + " UNION ALL SELECT 'comment on ' || CASE d.classoid WHEN 'pg_proc'::regclass THEN 'routine'"
+            + "   WHEN 'pg_trigger'::regclass THEN 'trigger' ELSE 'type' END, d.objoid::text"
+            + "   FROM pg_description d WHERE d.classoid IN ('pg_proc'::regclass, 'pg_trigger'::regclass,"
+            + "   'pg_type'::regclass) AND EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace n"
+            + "   ON n.oid = p.pronamespace WHERE d.classoid = 'pg_proc'::regclass AND p.oid = d.objoid"
+            + "   AND n.nspname IN (SELECT s FROM managed) UNION ALL SELECT 1 FROM pg_trigger g JOIN pg_class c"
+            + "   ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE d.classoid ="
+            + "   'pg_trigger'::regclass AND g.oid = d.objoid AND n.nspname IN (SELECT s FROM managed))"
             + " UNION ALL SELECT 'policy', n.nspname || '.' || c.relname || '.' || p.polname"
             + "   FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
             + "   WHERE n.nspname IN (SELECT s FROM managed)"
@@ -149,6 +192,12 @@ final class CatalogQueries {
             + "   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + "   WHERE n.nspname IN (SELECT s FROM managed) AND (c.relacl IS NOT NULL OR EXISTS (SELECT 1"
             + "     FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attacl IS NOT NULL))"
+            + " UNION ALL SELECT 'privileges on routine', n.nspname || '.' || p.proname FROM pg_proc p"
+            + "   JOIN pg_namespace n ON n.oid = p.pronamespace"
+            + "   WHERE n.nspname IN (SELECT s FROM managed) AND p.proacl IS NOT NULL"
+            + " UNION ALL SELECT 'privileges on type', n.nspname || '.' || t.typname FROM pg_type t"
+            + "   JOIN pg_namespace n ON n.oid = t.typnamespace"
+            + "   WHERE n.nspname IN (SELECT s FROM managed) AND t.typacl IS NOT NULL"
             + " UNION ALL SELECT 'privileges on schema', n.nspname FROM pg_namespace n"
             + "   WHERE n.nspname IN (SELECT s FROM managed) AND n.nspname <> 'public' AND n.nspacl IS NOT NULL"
             + " UNION ALL SELECT 'default privileges', coalesce(n.nspname, 'all schemas')"

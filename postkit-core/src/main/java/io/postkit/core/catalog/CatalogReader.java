@@ -12,7 +12,9 @@ import io.postkit.core.model.QualifiedName;
 import io.postkit.core.model.SchemaModel;
 import io.postkit.core.model.Sequence;
 import io.postkit.core.model.SequenceOptions;
+import io.postkit.core.model.Routine;
 import io.postkit.core.model.Table;
+import io.postkit.core.model.Trigger;
 import io.postkit.core.model.View;
 
 import java.sql.Connection;
@@ -163,7 +165,30 @@ public final class CatalogReader {
                     comments.put(target, rs.getString(5));
                 }
             });
-            return SchemaModel.of(presentSchemas, tables, sequences, views, comments);
+            return SchemaModel.of(presentSchemas, tables, sequences, views, comments)
+                    .withRoutines(routines(), triggers(tables.keySet()));
+        }
+
+        private Map<QualifiedName, Routine> routines() throws SQLException {
+            Map<QualifiedName, Routine> routines = new TreeMap<>();
+            query(CatalogQueries.ROUTINES, rs -> {
+                Routine routine = new Routine(name(rs, 1), rs.getString(3), rs.getBoolean(4), rs.getString(5),
+                        rs.getString(6), rs.getBoolean(7));
+                routines.put(routine.signature(), routine);
+            });
+            return routines;
+        }
+
+        private Map<String, Trigger> triggers(Set<QualifiedName> tables) throws SQLException {
+            Map<String, Trigger> triggers = new TreeMap<>();
+            query(CatalogQueries.TRIGGERS, rs -> {
+                Trigger trigger = new Trigger(name(rs, 1), rs.getString(3), rs.getString(4), rs.getString(5),
+                        name(rs, 6));
+                if (tables.contains(trigger.table())) {
+                    triggers.put(trigger.key(), trigger);
+                }
+            });
+            return triggers;
         }
 
         private Map<QualifiedName, View> views() throws SQLException {
@@ -201,9 +226,12 @@ public final class CatalogReader {
             void handle(ResultSet rs) throws SQLException;
         }
 
+        /** Runs {@code sql} with the managed schemas bound to every parameter. */
         private void query(String sql, RowHandler handler) throws SQLException {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
+                for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
+                    ps.setArray(i, c.createArrayOf("text", schemas.toArray()));
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         handler.handle(rs);

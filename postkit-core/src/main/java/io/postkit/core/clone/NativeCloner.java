@@ -83,6 +83,7 @@ public final class NativeCloner {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
+            s.execute(SqlRenderer.SKIP_BODY_CHECKS.sql());
             for (SchemaChange change : changes) {
                 s.execute(SqlRenderer.render(change).sql());
             }

@@ -5,6 +5,9 @@ package io.postkit.core.diff;
  * dropping, and after it when creating. The order of the constants is the order of execution.
  */
 public enum Phase {
+    DROP_TRIGGER,
+    /** Routines whose signature or body reads a managed table or view: they must go before it. */
+    DROP_ROUTINE_READING_RELATIONS,
     DROP_VIEW,
     DROP_FOREIGN_KEY,
     DROP_INDEX,
@@ -12,7 +15,10 @@ public enum Phase {
     DROP_TABLE,
     DROP_COLUMN,
     DROP_SEQUENCE,
+    DROP_ROUTINE,
     CREATE_SCHEMA,
+    /** Routines that read no managed relation: defaults and checks may call them, so before tables. */
+    CREATE_ROUTINE,
     CREATE_SEQUENCE,
     CREATE_TABLE,
     ALTER_SEQUENCE,
@@ -23,6 +29,8 @@ public enum Phase {
     CREATE_INDEX,
     ADD_FOREIGN_KEY,
     CREATE_VIEW,
+    CREATE_ROUTINE_READING_RELATIONS,
+    CREATE_TRIGGER,
     COMMENT,
     DROP_SCHEMA;
 

@@ -7,7 +7,9 @@ import io.postkit.core.model.ConstraintType;
 import io.postkit.core.model.Index;
 import io.postkit.core.model.QualifiedName;
 import io.postkit.core.model.Sequence;
+import io.postkit.core.model.Routine;
 import io.postkit.core.model.Table;
+import io.postkit.core.model.Trigger;
 import io.postkit.core.model.View;
 
 /**
@@ -93,6 +95,27 @@ public sealed interface SchemaChange {
 
     record DropView(QualifiedName view) implements SchemaChange {
         public Phase phase() { return Phase.DROP_VIEW; }
+    }
+
+    /** {@code CREATE OR REPLACE FUNCTION/PROCEDURE} from PostgreSQL's own definition. */
+    record CreateRoutine(Routine routine) implements SchemaChange {
+        public Phase phase() {
+            return routine.readsRelations() ? Phase.CREATE_ROUTINE_READING_RELATIONS : Phase.CREATE_ROUTINE;
+        }
+    }
+
+    record DropRoutine(Routine routine) implements SchemaChange {
+        public Phase phase() {
+            return routine.readsRelations() ? Phase.DROP_ROUTINE_READING_RELATIONS : Phase.DROP_ROUTINE;
+        }
+    }
+
+    record CreateTrigger(Trigger trigger) implements SchemaChange {
+        public Phase phase() { return Phase.CREATE_TRIGGER; }
+    }
+
+    record DropTrigger(Trigger trigger) implements SchemaChange {
+        public Phase phase() { return Phase.DROP_TRIGGER; }
     }
 
     /** {@code COMMENT ON … IS}: {@code text} null removes the comment. */

@@ -39,7 +39,11 @@ public final class SchemaDiff {
         }
         changes.addAll(ForeignKeyRebuild.around(changes, current, desired));
         changes.addAll(SequenceDiff.between(current, desired, droppedTables));
-        ViewDiff.Result views = ViewDiff.between(current, desired, droppedTables, changedColumns(changes));
+        RoutineDiff.Result routines = RoutineDiff.between(current, desired, droppedTables);
+        changes.addAll(routines.changes());
+        Set<String> changedObjects = changedColumns(changes);
+        changedObjects.addAll(routines.droppedSignatures());
+        ViewDiff.Result views = ViewDiff.between(current, desired, droppedTables, changedObjects);
         changes.addAll(views.drops());
         changes.addAll(views.creates());
         changes.addAll(CommentDiff.between(current, desired, views.recreated()));

@@ -28,10 +28,11 @@ final class ViewDiff {
 
     /**
      * @param changedRelations tables dropped by the diff, whose views must go first
-     * @param changedColumns   {@code schema.table.column} of columns dropped or retyped by the diff
+     * @param changedObjects   {@code schema.table.column} of columns dropped or retyped by the diff, and
+     *                         {@code schema.routine(args)} of routines it drops
      */
     static Result between(SchemaModel current, SchemaModel desired, Set<QualifiedName> changedRelations,
-                          Set<String> changedColumns) {
+                          Set<String> changedObjects) {
         Set<QualifiedName> dropped = new TreeSet<>();
         Set<QualifiedName> replaced = new TreeSet<>();
         for (View view : current.views().values()) {
@@ -42,7 +43,7 @@ final class ViewDiff {
                 replaced.add(view.name());
             }
         }
-        dropped.addAll(dependents(current.views().values(), dropped, changedRelations, changedColumns));
+        dropped.addAll(dependents(current.views().values(), dropped, changedRelations, changedObjects));
         replaced.removeAll(dropped);
 
         List<SchemaChange> drops = new ArrayList<>();

@@ -16,6 +16,7 @@ import java.util.TreeSet;
  */
 public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, Table> tables,
                           SortedMap<QualifiedName, Sequence> sequences, SortedMap<QualifiedName, View> views,
+                          SortedMap<QualifiedName, Routine> routines, SortedMap<String, Trigger> triggers,
                           SortedMap<CommentTarget, String> comments) {
 
     public SchemaModel {
@@ -23,6 +24,8 @@ public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, Ta
         tables = Collections.unmodifiableSortedMap(new TreeMap<>(tables));
         sequences = Collections.unmodifiableSortedMap(new TreeMap<>(sequences));
         views = Collections.unmodifiableSortedMap(new TreeMap<>(views));
+        routines = Collections.unmodifiableSortedMap(new TreeMap<>(routines));
+        triggers = Collections.unmodifiableSortedMap(new TreeMap<>(triggers));
         comments = Collections.unmodifiableSortedMap(new TreeMap<>(comments));
     }
 
@@ -44,7 +47,13 @@ public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, Ta
                                  Map<QualifiedName, Sequence> sequences, Map<QualifiedName, View> views,
                                  Map<CommentTarget, String> comments) {
         return new SchemaModel(new TreeSet<>(schemas), new TreeMap<>(tables), new TreeMap<>(sequences),
-                new TreeMap<>(views), new TreeMap<>(comments));
+                new TreeMap<>(views), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(comments));
+    }
+
+    /** A model with these routines and triggers added. */
+    public SchemaModel withRoutines(Map<QualifiedName, Routine> routines, Map<String, Trigger> triggers) {
+        return new SchemaModel(schemas, tables, sequences, views, new TreeMap<>(routines), new TreeMap<>(triggers),
+                comments);
     }
 
     /** Whether the object a comment is on exists in this model. */

@@ -39,8 +39,20 @@ public final class SqlRenderer {
     public static List<PlannedStatement> renderAll(List<SchemaChange> changes) {
         Set<QualifiedName> created = changes.stream().filter(CreateTable.class::isInstance)
                 .map(c -> ((CreateTable) c).table().name()).collect(Collectors.toSet());
-        return changes.stream().map(c -> created.contains(tableOf(c)) ? onEmptyTable(render(c)) : render(c)).toList();
+        List<PlannedStatement> statements = new java.util.ArrayList<>();
+        if (changes.stream().anyMatch(SchemaChange.CreateRoutine.class::isInstance)) {
+            statements.add(SKIP_BODY_CHECKS);
+        }
+        changes.forEach(c -> statements.add(created.contains(tableOf(c)) ? onEmptyTable(render(c)) : render(c)));
+        return List.copyOf(statements);
     }
+
+    /**
+     * Routine bodies may name tables created later in the same migration, and PostgreSQL records no dependency for
+     * them; like pg_dump, the migration does not check bodies at creation (for its own transaction only).
+     */
+    public static final PlannedStatement SKIP_BODY_CHECKS = new PlannedStatement(
+            "SET LOCAL check_function_bodies = off", "setting", "check_function_bodies", Set.of(), true);
 
     private static QualifiedName tableOf(SchemaChange change) {
         if (change instanceof AddConstraint c) {
@@ -95,6 +107,14 @@ public final class SqlRenderer {
             return ViewSql.create(c.view(), c.orReplace());
         } else if (change instanceof SchemaChange.DropView c) {
             return ViewSql.drop(c.view());
+        } else if (change instanceof SchemaChange.CreateRoutine c) {
+            return RoutineSql.create(c.routine());
+        } else if (change instanceof SchemaChange.DropRoutine c) {
+            return RoutineSql.drop(c.routine());
+        } else if (change instanceof SchemaChange.CreateTrigger c) {
+            return RoutineSql.createTrigger(c.trigger());
+        } else if (change instanceof SchemaChange.DropTrigger c) {
+            return RoutineSql.dropTrigger(c.trigger());
         } else if (change instanceof SchemaChange.SetComment c) {
             return CommentSql.set(c.target(), c.text());
         }

@@ -129,6 +129,33 @@ class SchemaRoundTripIT {
                     CREATE VIEW big_amounts AS SELECT id FROM amounts WHERE amount > 100;
                     COMMENT ON VIEW amounts IS 'kept across the rebuild';
                     """),
+            new Case("functions, procedures and triggers: add, replace, disable, drop", """
+                    CREATE TABLE t (id int PRIMARY KEY, updated_at timestamptz);
+                    CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN NEW.updated_at = now(); RETURN NEW; END $$;
+                    CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch();
+                    CREATE FUNCTION obsolete(a int) RETURNS int LANGUAGE sql AS 'SELECT a';
+                    """, """
+                    CREATE FUNCTION next_code() RETURNS text LANGUAGE sql AS $$ SELECT 'C' || floor(random() * 1000) $$;
+                    CREATE TABLE t (id int PRIMARY KEY, updated_at timestamptz, code text DEFAULT next_code());
+                    CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN NEW.updated_at = clock_timestamp(); RETURN NEW; END $$;
+                    CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch();
+                    CREATE TRIGGER t_touch_insert BEFORE INSERT ON t FOR EACH ROW WHEN (NEW.id > 0)
+                        EXECUTE FUNCTION touch();
+                    ALTER TABLE t DISABLE TRIGGER t_touch_insert;
+                    CREATE PROCEDURE cleanup(days int) LANGUAGE sql AS $$ DELETE FROM t WHERE id < days $$;
+                    CREATE FUNCTION recent() RETURNS SETOF t LANGUAGE sql STABLE AS $$ SELECT * FROM t $$;
+                    """),
+            new Case("a function whose result type changes takes its views and triggers along", """
+                    CREATE TABLE t (id int PRIMARY KEY, n int);
+                    CREATE FUNCTION twice(x int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT x * 2';
+                    CREATE VIEW doubled AS SELECT id, twice(n) AS n2 FROM t;
+                    """, """
+                    CREATE TABLE t (id int PRIMARY KEY, n int);
+                    CREATE FUNCTION twice(x int) RETURNS bigint LANGUAGE sql IMMUTABLE AS 'SELECT x::bigint * 2';
+                    CREATE VIEW doubled AS SELECT id, twice(n) AS n2 FROM t;
+                    """),
             new Case("drop tables that reference each other", """
                     CREATE TABLE a (id int PRIMARY KEY, b_id int);
                     CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));

@@ -107,9 +107,11 @@ class ConformanceIT {
         SchemaModel desired = read(b, schemas);
         List<PlannedStatement> plan = SqlRenderer.renderAll(SchemaDiff.between(read(a, schemas), desired));
         try (Connection c = a.connect(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
             for (PlannedStatement statement : plan) {
                 s.execute(statement.sql());
             }
+            c.commit();
         }
         SchemaModel migrated = read(a, schemas);
         if (!sameIgnoringColumnOrder(migrated, desired)) {

@@ -62,9 +62,9 @@ class SessionErrorsIT {
 
     @Test
     void objectsTheEngineCannotManageYetAreRefusedByName() throws Exception {
-        project.schemaFile("views/names.sql", "CREATE VIEW names AS SELECT name FROM customers;");
+        project.schemaFile("materialized_views/names.sql", "CREATE MATERIALIZED VIEW names AS SELECT name FROM customers;");
         PostkitException e = assertThrows(PostkitException.class, this::plan);
-        assertTrue(e.getMessage().contains("view public.names"), e.getMessage());
+        assertTrue(e.getMessage().contains("materialized view public.names"), e.getMessage());
     }
 
     @Test
