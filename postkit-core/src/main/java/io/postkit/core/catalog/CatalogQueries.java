@@ -93,6 +93,22 @@ final class CatalogQueries {
             + " JOIN pg_namespace pn ON pn.oid = p.pronamespace"
             + " WHERE v.relkind = 'v' AND vn.nspname = ANY (?)";
 
+    /** Enum types with their labels in sort order. */
+    static final String ENUMS = "SELECT n.nspname, t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder)"
+            + " FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace"
+            + " WHERE n.nspname = ANY (?) AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid ="
+            + " 'pg_type'::regclass AND x.objid = t.oid AND x.deptype = 'e') GROUP BY n.nspname, t.typname";
+
+    /** Table columns whose type is an enum of the managed schemas, or an array of one. */
+    static final String ENUM_COLUMNS = "SELECT tn.nspname, t.typname, cn.nspname, c.relname, a.attname"
+            + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+            + " JOIN pg_namespace cn ON cn.oid = c.relnamespace"
+            + " JOIN pg_type at ON at.oid = a.atttypid"
+            + " JOIN pg_type t ON t.oid = CASE WHEN at.typelem <> 0 AND at.typlen = -1 THEN at.typelem ELSE at.oid END"
+            + " JOIN pg_namespace tn ON tn.oid = t.typnamespace"
+            + " WHERE t.typtype = 'e' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped"
+            + " AND tn.nspname = ANY (?) ORDER BY 1, 2, 3, 4, 5";
+
     /** Functions and procedures (not aggregates or window functions). */
     static final String ROUTINES = "WITH managed(s) AS (SELECT unnest(?::text[])) SELECT n.nspname, p.proname, pg_get_function_identity_arguments(p.oid),"
             + " p.prokind = 'p', pg_get_functiondef(p.oid), coalesce(pg_get_function_result(p.oid), ''),"
@@ -168,10 +184,10 @@ final class CatalogQueries {
             + "   AND p.prokind IN ('a', 'w')"
             + "   AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass"
             + "     AND e.objid = p.oid AND e.deptype = 'e')"
-            + " UNION ALL SELECT CASE t.typtype WHEN 'e' THEN 'enum type' WHEN 'd' THEN 'domain' ELSE 'range type' END,"
+            + " UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'domain' ELSE 'range type' END,"
             + "   n.nspname || '.' || t.typname"
             + "   FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
-            + "   WHERE t.typtype IN ('e', 'd', 'r') AND n.nspname IN (SELECT s FROM managed)"
+            + "   WHERE t.typtype IN ('d', 'r') AND n.nspname IN (SELECT s FROM managed)"
             + "   AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_type'::regclass"
             + "     AND e.objid = t.oid AND e.deptype = 'e')"
             + " UNION ALL SELECT 'trigger on ' || CASE c.relkind WHEN 'v' THEN 'view' ELSE 'partitioned table' END,"

@@ -6,6 +6,7 @@ import io.postkit.core.model.ColumnRef;
 import io.postkit.core.model.CommentTarget;
 import io.postkit.core.model.Constraint;
 import io.postkit.core.model.ConstraintType;
+import io.postkit.core.model.EnumType;
 import io.postkit.core.model.Identity;
 import io.postkit.core.model.Index;
 import io.postkit.core.model.QualifiedName;
@@ -166,7 +167,21 @@ public final class CatalogReader {
                 }
             });
             return SchemaModel.of(presentSchemas, tables, sequences, views, comments)
-                    .withRoutines(routines(), triggers(tables.keySet()));
+                    .withRoutines(routines(), triggers(tables.keySet()))
+                    .withEnums(enums());
+        }
+
+        private Map<QualifiedName, EnumType> enums() throws SQLException {
+            Map<QualifiedName, List<String>> labels = new TreeMap<>();
+            query(CatalogQueries.ENUMS, rs -> labels.put(name(rs, 1),
+                    List.of((String[]) rs.getArray(3).getArray())));
+            Map<QualifiedName, List<ColumnRef>> usedBy = new TreeMap<>();
+            query(CatalogQueries.ENUM_COLUMNS, rs -> usedBy.computeIfAbsent(name(rs, 1), k -> new ArrayList<>())
+                    .add(new ColumnRef(name(rs, 3), rs.getString(5))));
+            Map<QualifiedName, EnumType> enums = new TreeMap<>();
+            labels.forEach((name, values) -> enums.put(name,
+                    new EnumType(name, values, usedBy.getOrDefault(name, List.of()))));
+            return enums;
         }
 
         private Map<QualifiedName, Routine> routines() throws SQLException {

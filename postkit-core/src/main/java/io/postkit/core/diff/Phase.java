@@ -16,7 +16,11 @@ public enum Phase {
     DROP_COLUMN,
     DROP_SEQUENCE,
     DROP_ROUTINE,
+    DROP_TYPE,
     CREATE_SCHEMA,
+    CREATE_TYPE,
+    /** New enum labels, or an enum recreated the long way: before any table is created with the type. */
+    ALTER_TYPE,
     /** Routines that read no managed relation: defaults and checks may call them, so before tables. */
     CREATE_ROUTINE,
     CREATE_SEQUENCE,

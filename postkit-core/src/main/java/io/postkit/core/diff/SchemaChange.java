@@ -3,6 +3,7 @@ package io.postkit.core.diff;
 import io.postkit.core.model.Column;
 import io.postkit.core.model.CommentTarget;
 import io.postkit.core.model.Constraint;
+import io.postkit.core.model.EnumType;
 import io.postkit.core.model.ConstraintType;
 import io.postkit.core.model.Index;
 import io.postkit.core.model.QualifiedName;
@@ -11,6 +12,8 @@ import io.postkit.core.model.Routine;
 import io.postkit.core.model.Table;
 import io.postkit.core.model.Trigger;
 import io.postkit.core.model.View;
+
+import java.util.List;
 
 /**
  * One step from the current schema towards the desired one. The diff produces these; the renderer turns them
@@ -116,6 +119,28 @@ public sealed interface SchemaChange {
 
     record DropTrigger(Trigger trigger) implements SchemaChange {
         public Phase phase() { return Phase.DROP_TRIGGER; }
+    }
+
+    record CreateEnum(EnumType type) implements SchemaChange {
+        public Phase phase() { return Phase.CREATE_TYPE; }
+    }
+
+    record DropEnum(QualifiedName type) implements SchemaChange {
+        public Phase phase() { return Phase.DROP_TYPE; }
+    }
+
+    /** {@code ALTER TYPE … ADD VALUE label BEFORE|AFTER neighbour}. */
+    record AddEnumValue(QualifiedName type, String label, boolean before, String neighbour) implements SchemaChange {
+        public Phase phase() { return Phase.ALTER_TYPE; }
+    }
+
+    /**
+     * Labels removed or reordered: PostgreSQL cannot, so the type is recreated and {@code columns} (with their
+     * desired defaults) converted through text.
+     */
+    record RecreateEnum(EnumType desired, List<Column> columnsDesired, List<QualifiedName> columnTables)
+            implements SchemaChange {
+        public Phase phase() { return Phase.ALTER_TYPE; }
     }
 
     /** {@code COMMENT ON … IS}: {@code text} null removes the comment. */

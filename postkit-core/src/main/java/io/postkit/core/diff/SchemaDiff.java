@@ -41,8 +41,11 @@ public final class SchemaDiff {
         changes.addAll(SequenceDiff.between(current, desired, droppedTables));
         RoutineDiff.Result routines = RoutineDiff.between(current, desired, droppedTables);
         changes.addAll(routines.changes());
+        EnumDiff.Result enums = EnumDiff.between(current, desired);
+        changes.addAll(enums.changes());
         Set<String> changedObjects = changedColumns(changes);
         changedObjects.addAll(routines.droppedSignatures());
+        changedObjects.addAll(enums.convertedColumns());
         ViewDiff.Result views = ViewDiff.between(current, desired, droppedTables, changedObjects);
         changes.addAll(views.drops());
         changes.addAll(views.creates());

@@ -14,13 +14,15 @@ import java.util.TreeSet;
  *
  * @param comments comments on the schema's objects, by what they are on
  */
-public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, Table> tables,
+public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, EnumType> enums,
+                          SortedMap<QualifiedName, Table> tables,
                           SortedMap<QualifiedName, Sequence> sequences, SortedMap<QualifiedName, View> views,
                           SortedMap<QualifiedName, Routine> routines, SortedMap<String, Trigger> triggers,
                           SortedMap<CommentTarget, String> comments) {
 
     public SchemaModel {
         schemas = Collections.unmodifiableSortedSet(new TreeSet<>(schemas));
+        enums = Collections.unmodifiableSortedMap(new TreeMap<>(enums));
         tables = Collections.unmodifiableSortedMap(new TreeMap<>(tables));
         sequences = Collections.unmodifiableSortedMap(new TreeMap<>(sequences));
         views = Collections.unmodifiableSortedMap(new TreeMap<>(views));
@@ -46,13 +48,19 @@ public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, Ta
     public static SchemaModel of(Set<String> schemas, Map<QualifiedName, Table> tables,
                                  Map<QualifiedName, Sequence> sequences, Map<QualifiedName, View> views,
                                  Map<CommentTarget, String> comments) {
-        return new SchemaModel(new TreeSet<>(schemas), new TreeMap<>(tables), new TreeMap<>(sequences),
-                new TreeMap<>(views), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(comments));
+        return new SchemaModel(new TreeSet<>(schemas), new TreeMap<>(), new TreeMap<>(tables),
+                new TreeMap<>(sequences), new TreeMap<>(views), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(comments));
     }
 
     /** A model with these routines and triggers added. */
     public SchemaModel withRoutines(Map<QualifiedName, Routine> routines, Map<String, Trigger> triggers) {
-        return new SchemaModel(schemas, tables, sequences, views, new TreeMap<>(routines), new TreeMap<>(triggers),
+        return new SchemaModel(schemas, enums, tables, sequences, views, new TreeMap<>(routines),
+                new TreeMap<>(triggers), comments);
+    }
+
+    /** A model with these enum types added. */
+    public SchemaModel withEnums(Map<QualifiedName, EnumType> enumTypes) {
+        return new SchemaModel(schemas, new TreeMap<>(enumTypes), tables, sequences, views, routines, triggers,
                 comments);
     }
 

@@ -115,6 +115,14 @@ public final class SqlRenderer {
             return RoutineSql.createTrigger(c.trigger());
         } else if (change instanceof SchemaChange.DropTrigger c) {
             return RoutineSql.dropTrigger(c.trigger());
+        } else if (change instanceof SchemaChange.CreateEnum c) {
+            return EnumSql.create(c.type());
+        } else if (change instanceof SchemaChange.DropEnum c) {
+            return EnumSql.drop(c.type());
+        } else if (change instanceof SchemaChange.AddEnumValue c) {
+            return EnumSql.addValue(c);
+        } else if (change instanceof SchemaChange.RecreateEnum c) {
+            return EnumSql.recreate(c);
         } else if (change instanceof SchemaChange.SetComment c) {
             return CommentSql.set(c.target(), c.text());
         }

@@ -156,6 +156,29 @@ class SchemaRoundTripIT {
                     CREATE FUNCTION twice(x int) RETURNS bigint LANGUAGE sql IMMUTABLE AS 'SELECT x::bigint * 2';
                     CREATE VIEW doubled AS SELECT id, twice(n) AS n2 FROM t;
                     """),
+            new Case("enums: create, add labels anywhere, drop", """
+                    CREATE TYPE status AS ENUM ('active', 'closed');
+                    CREATE TYPE obsolete AS ENUM ('x');
+                    CREATE TABLE t (id int PRIMARY KEY, s status NOT NULL DEFAULT 'active', history status[]);
+                    INSERT INTO t VALUES (1, 'closed', '{active,closed}');
+                    """, """
+                    CREATE TYPE status AS ENUM ('new', 'active', 'paused', 'closed', 'archived');
+                    CREATE TYPE billing.currency AS ENUM ('EUR', 'USD');
+                    CREATE TABLE t (id int PRIMARY KEY, s status NOT NULL DEFAULT 'active', history status[],
+                        c billing.currency);
+                    INSERT INTO t VALUES (1, 'closed', '{active,closed}');
+                    """.replace("CREATE TYPE billing", "CREATE SCHEMA billing; CREATE TYPE billing")),
+            new Case("an enum whose labels are reordered or removed is recreated, its columns and views converted", """
+                    CREATE TYPE level AS ENUM ('low', 'mid', 'high', 'unused');
+                    CREATE TABLE t (id int PRIMARY KEY, lvl level DEFAULT 'mid');
+                    INSERT INTO t VALUES (1, 'low'), (2, 'high');
+                    CREATE VIEW highs AS SELECT id FROM t WHERE lvl = 'high';
+                    """, """
+                    CREATE TYPE level AS ENUM ('high', 'mid', 'low');
+                    CREATE TABLE t (id int PRIMARY KEY, lvl level DEFAULT 'mid');
+                    INSERT INTO t VALUES (1, 'low'), (2, 'high');
+                    CREATE VIEW highs AS SELECT id FROM t WHERE lvl = 'high';
+                    """),
             new Case("drop tables that reference each other", """
                     CREATE TABLE a (id int PRIMARY KEY, b_id int);
                     CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));
