@@ -45,6 +45,12 @@ public final class NativeCloner {
 
     public Result clone(ConnectionSource source, ConnectionSource target, Collection<String> schemas)
             throws SQLException {
+        return clone(source, target, schemas, true);
+    }
+
+    /** @param withData false: the schema only (tables stay empty) */
+    public Result clone(ConnectionSource source, ConnectionSource target, Collection<String> schemas,
+                        boolean withData) throws SQLException {
         try (Connection snapshotHolder = source.open(); Connection local = target.open()) {
             snapshotHolder.setAutoCommit(false);
             String snapshot = exportSnapshot(snapshotHolder);
@@ -57,13 +63,18 @@ public final class NativeCloner {
             log.info("Creating " + model.tables().size() + " tables and " + model.sequences().size() + " sequences");
             execute(local, changes.stream().filter(c -> c.phase().isPreData()).toList());
 
-            DataCopier.Result data = new DataCopier(source, target, workers, log)
-                    .copy(tableData(model, sizes), snapshot);
-            log.info("Copied " + data.summary());
+            DataCopier.Result data = withData
+                    ? new DataCopier(source, target, workers, log).copy(tableData(model, sizes), snapshot)
+                    : new DataCopier.Result(0, 0, 0, "schema only");
+            if (withData) {
+                log.info("Copied " + data.summary());
+            }
 
             log.info("Building keys, indexes and foreign keys");
             execute(local, changes.stream().filter(c -> !c.phase().isPreData()).toList());
-            setSequences(local, sequenceValues);
+            if (withData) {
+                setSequences(local, sequenceValues);
+            }
             snapshotHolder.rollback();
             return new Result(model, data);
         }

@@ -46,6 +46,16 @@ public final class SchemaDirectory {
         }
     }
 
+    /** One SQL file holding the desired state (for {@code postkit:diff}). */
+    public static SchemaDirectory ofFile(Path file) {
+        try {
+            return new SchemaDirectory(List.of(new SchemaFile(file.toString(), FileRole.DESIRED,
+                    Files.readString(file, StandardCharsets.UTF_8))));
+        } catch (IOException e) {
+            throw new PostkitException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     public List<SchemaFile> files(FileRole role) {
         return files.stream().filter(f -> f.role() == role).toList();
     }

@@ -41,6 +41,10 @@ public final class ShadowDatabase implements AutoCloseable {
         return shadow;
     }
 
+    public DatabaseIdentity identity() {
+        return identity;
+    }
+
     public Connection connect() throws SQLException {
         return databases.server().connect(identity.database());
     }

@@ -1,0 +1,213 @@
+package io.postkit.core.workflow;
+
+import io.postkit.core.PostkitException;
+import io.postkit.core.PostkitLog;
+import io.postkit.core.catalog.CatalogReader;
+import io.postkit.core.clone.NativeCloner;
+import io.postkit.core.config.CredentialResolver;
+import io.postkit.core.config.Credentials;
+import io.postkit.core.config.JdbcUrl;
+import io.postkit.core.diff.SchemaDiff;
+import io.postkit.core.embedded.BinaryCache;
+import io.postkit.core.embedded.EmbeddedPostgres;
+import io.postkit.core.embedded.PostgresVersions;
+import io.postkit.core.embedded.RunningServer;
+import io.postkit.core.embedded.ServerSettings;
+import io.postkit.core.local.DatabaseIdentity;
+import io.postkit.core.local.LocalDatabases;
+import io.postkit.core.model.SchemaModel;
+import io.postkit.core.plan.PlanText;
+import io.postkit.core.render.SqlRenderer;
+import io.postkit.core.schemafiles.SchemaDirectory;
+import io.postkit.core.shadow.DefinitionRoundTrip;
+import io.postkit.core.shadow.ShadowDatabase;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * {@code postkit:diff}: the SQL that turns {@code from} into {@code to}, each a JDBC URL or a {@code .sql} file or
+ * folder. No project needed. Both sides are built on an embedded server (a database is cloned schema-only, files
+ * are run in a shadow) so they are compared in the same normal form.
+ */
+public final class DiffCommand {
+
+    /**
+     * @param pgVersion the major of the embedded server, or null: the JDBC side's, else the newest supported
+     * @param schemas   the schemas to compare, or empty for every non-system schema on either side
+     */
+    public record Request(String from, String to, Integer pgVersion, List<String> schemas) {
+    }
+
+    private final Host host;
+    private final Path workDir;
+
+    /** Where the diff server keeps its data: like the binaries, outside a root home the server user cannot read. */
+    public static Path defaultWorkDir(io.postkit.core.embedded.ServerUser user) {
+        return user.isSwitched() ? Path.of("/var/tmp/postkit-diff")
+                : Path.of(System.getProperty("user.home"), ".postkit", "diff");
+    }
+
+    /** @param workDir where the embedded server keeps its data between runs */
+    public DiffCommand(Host host, Path workDir) {
+        this.host = host;
+        this.workDir = workDir;
+    }
+
+    public String run(Request request) {
+        Source from = Source.parse(request.from(), "from");
+        Source to = Source.parse(request.to(), "to");
+        int major = major(request, from, to);
+        EmbeddedPostgres postgres = new EmbeddedPostgres(
+                new BinaryCache(BinaryCache.defaultRoot(host.serverUser()), host.log())
+                        .install(host.binaries().archiveFor(major)),
+                workDir.resolve("pg" + major), host.serverUser(), ServerSettings.throwawayClone(), host.log());
+        try (RunningServer server = postgres.start()) {
+            LocalDatabases databases = new LocalDatabases(server);
+            List<DatabaseIdentity> built = new ArrayList<>();
+            try {
+                DatabaseIdentity a = build(from, databases, request.schemas(), built);
+                DatabaseIdentity b = build(to, databases, request.schemas(), built);
+                Set<String> schemas = schemas(request, server, a, b);
+                SchemaModel current = read(server, a, schemas);
+                SchemaModel desired = read(server, b, schemas);
+                return PlanText.sql(SqlRenderer.renderAll(SchemaDiff.between(current, desired)));
+            } finally {
+                for (DatabaseIdentity identity : built) {
+                    databases.drop(identity);
+                }
+            }
+        } catch (SQLException e) {
+            throw new PostkitException("postkit:diff failed on the embedded server: " + e.getMessage(), e);
+        }
+    }
+
+    private DatabaseIdentity build(Source source, LocalDatabases databases, List<String> schemas,
+                                   List<DatabaseIdentity> built) throws SQLException {
+        if (source.url() != null) {
+            String name = "postkit_diff_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            DatabaseIdentity identity = databases.create(name);
+            built.add(identity);
+            Set<String> cloned = schemas.isEmpty() ? userSchemas(source.connection(host)) : Set.copyOf(schemas);
+            new NativeCloner(1, PostkitLog.SILENT).clone(() -> source.connection(host),
+                    () -> databases.server().connect(name), cloned, false);
+            return identity;
+        }
+        SchemaDirectory files = Files.isDirectory(source.path()) ? SchemaDirectory.read(source.path(), source.path())
+                : SchemaDirectory.ofFile(source.path());
+        ShadowDatabase shadow = ShadowDatabase.build(databases, files, schemas.isEmpty() ? List.of("public")
+                : schemas, host.log());
+        built.add(shadow.identity());
+        if (schemas.isEmpty()) {
+            try (Connection c = shadow.connect()) {
+                DefinitionRoundTrip.apply(c, userSchemas(shadow.connect()));
+            }
+        }
+        return shadow.identity();
+    }
+
+    private int major(Request request, Source from, Source to) {
+        if (request.pgVersion() != null) {
+            PostgresVersions.pinned(request.pgVersion());
+            return request.pgVersion();
+        }
+        for (Source source : List.of(from, to)) {
+            if (source.url() != null) {
+                return source.major(host);
+            }
+        }
+        return PostgresVersions.newestMajor();
+    }
+
+    private static Set<String> schemas(Request request, RunningServer server, DatabaseIdentity a,
+                                       DatabaseIdentity b) throws SQLException {
+        if (!request.schemas().isEmpty()) {
+            return Set.copyOf(request.schemas());
+        }
+        Set<String> all = new TreeSet<>();
+        for (DatabaseIdentity db : List.of(a, b)) {
+            try (Connection c = server.connect(db.database())) {
+                all.addAll(userSchemas(c));
+            }
+        }
+        return all;
+    }
+
+    private static Set<String> userSchemas(Connection c) throws SQLException {
+        Set<String> schemas = new TreeSet<>();
+        try (c; Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT nspname FROM pg_namespace"
+                + " WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')"
+                + " AND nspname NOT LIKE 'pg_temp%' AND nspname NOT LIKE 'pg_toast_temp%'")) {
+            while (rs.next()) {
+                schemas.add(rs.getString(1));
+            }
+        }
+        return schemas;
+    }
+
+    private static SchemaModel read(RunningServer server, DatabaseIdentity db, Set<String> schemas)
+            throws SQLException {
+        try (Connection c = server.connect(db.database())) {
+            return new CatalogReader().read(c, schemas, Set.of());
+        }
+    }
+
+    /** One side of a diff: a database (credentials from the environment or ~/.pgpass) or SQL files. */
+    record Source(String url, Path path, String label) {
+
+        static Source parse(String value, String label) {
+            if (value == null || value.isBlank()) {
+                throw new PostkitException("postkit:diff needs -Dpostkit." + label + "=<jdbc:postgresql://… URL, or a"
+                        + " .sql file or folder>.");
+            }
+            if (value.startsWith("jdbc:")) {
+                JdbcUrl.parse(value, label);
+                return new Source(value, null, label);
+            }
+            Path path = Path.of(value);
+            if (!Files.exists(path)) {
+                throw new PostkitException("postkit:diff: " + label + " " + value + " is neither a JDBC URL nor an"
+                        + " existing .sql file or folder.");
+            }
+            return new Source(null, path, label);
+        }
+
+        Connection connection(Host host) {
+            JdbcUrl jdbc = JdbcUrl.parse(url, label);
+            Credentials credentials = CredentialResolver.resolve(jdbc, null, host.environment(), host.homeDir());
+            Properties props = new Properties();
+            props.setProperty("user", credentials.user());
+            if (credentials.password() != null) {
+                props.setProperty("password", credentials.password());
+            }
+            props.setProperty("ApplicationName", "postkit");
+            try {
+                return DriverManager.getConnection(jdbc.withoutCredentials(), props);
+            } catch (SQLException e) {
+                throw new PostkitException("postkit:diff cannot connect to " + label + " (" + jdbc.host() + ":"
+                        + jdbc.port() + "/" + jdbc.database() + "): " + e.getMessage()
+                        + " Credentials come from PGUSER/PGPASSWORD or ~/.pgpass.", e);
+            }
+        }
+
+        int major(Host host) {
+            try (Connection c = connection(host)) {
+                return ServerVersion.of(c).major();
+            } catch (SQLException e) {
+                throw new PostkitException("postkit:diff cannot read the version of " + label + ": " + e.getMessage(),
+                        e);
+            }
+        }
+    }
+}
