@@ -7,6 +7,7 @@ import io.postkit.core.model.CommentTarget;
 import io.postkit.core.model.Constraint;
 import io.postkit.core.model.ConstraintType;
 import io.postkit.core.model.EnumType;
+import io.postkit.core.model.Generated;
 import io.postkit.core.model.Identity;
 import io.postkit.core.model.Index;
 import io.postkit.core.model.QualifiedName;
@@ -260,15 +261,10 @@ public final class CatalogReader {
         }
 
         private static Column column(ResultSet rs) throws SQLException {
-            String table = rs.getString(1) + "." + rs.getString(2);
-            if (!rs.getString(8).isEmpty()) {
-                throw new PostkitException("Column " + table + "." + rs.getString(3) + " is a generated column,"
-                        + " which this version of postkit does not manage yet.");
-            }
             Identity identity = Identity.fromCatalog(rs.getString(7));
             SequenceOptions identityOptions = identity == Identity.NONE ? null : options(rs, 10);
             return new Column(rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6), identity,
-                    identityOptions, rs.getString(9));
+                    identityOptions, rs.getString(9), Generated.fromCatalog(rs.getString(8)));
         }
 
         private static Constraint constraint(ResultSet rs) throws SQLException {

@@ -125,7 +125,8 @@ public final class NativeCloner {
     private static List<TableData> tableData(SchemaModel model, Map<QualifiedName, Long> sizes) {
         List<TableData> tables = new ArrayList<>();
         for (Table table : model.tables().values()) {
-            List<String> columns = table.columns().stream().map(Column::name).toList();
+            List<String> columns = table.columns().stream()
+                    .filter(c -> c.generated() == io.postkit.core.model.Generated.NONE).map(Column::name).toList();
             tables.add(new TableData(table.name(), columns, sizes.getOrDefault(table.name(), 0L)));
         }
         return tables;

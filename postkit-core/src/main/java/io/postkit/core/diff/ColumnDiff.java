@@ -1,6 +1,9 @@
 package io.postkit.core.diff;
 
+import io.postkit.core.PostkitException;
 import io.postkit.core.model.Column;
+import io.postkit.core.model.Generated;
+import io.postkit.core.model.Table;
 import io.postkit.core.model.Identity;
 
 import java.util.Objects;
@@ -13,8 +16,24 @@ public final class ColumnDiff {
 
     public static boolean differs(Column current, Column desired) {
         return typeChanged(current, desired) || collationChanged(current, desired)
+                || current.generated() != desired.generated()
                 || defaultChanged(current, desired) || current.notNull() != desired.notNull()
                 || identityChanged(current, desired) || identityOptionsChanged(current, desired);
+    }
+
+    /**
+     * A new generation expression, or a plain column made generated, needs the column dropped and added again, which
+     * also drops what is built on it: not something to do behind the user's back.
+     */
+    static void refuseInexpressible(Table table, Column current, Column desired) {
+        boolean becomesGenerated = desired.generated() != Generated.NONE
+                && (current.generated() != desired.generated()
+                || !Objects.equals(current.defaultExpression(), desired.defaultExpression()));
+        if (becomesGenerated) {
+            throw new PostkitException("Column " + table.name() + "." + desired.name() + ": postkit cannot change a"
+                    + " generation expression (or make a column generated) in place yet. Write the change as a manual"
+                    + " migration.");
+        }
     }
 
     public static boolean typeChanged(Column current, Column desired) {

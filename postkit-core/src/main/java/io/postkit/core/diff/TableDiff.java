@@ -24,6 +24,7 @@ final class TableDiff {
         for (Column column : desired.columns()) {
             current.column(column.name()).ifPresentOrElse(
                     existing -> {
+                        ColumnDiff.refuseInexpressible(desired, existing, column);
                         if (ColumnDiff.differs(existing, column)) {
                             changes.add(new SchemaChange.AlterColumn(desired.name(), existing, column));
                         }

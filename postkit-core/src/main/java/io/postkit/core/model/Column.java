@@ -10,14 +10,22 @@ import java.util.Objects;
  * @param defaultExpression  {@code pg_get_expr(adbin, adrelid)}, or null
  * @param collation          a non-default collation, qualified, or null
  * @param identityOptions    the identity sequence's options when {@code identity != NONE}, else null
+ * @param generated          a generated column's kind; its expression is then {@code defaultExpression}
  */
 public record Column(String name, String type, boolean notNull, String defaultExpression, Identity identity,
-                     SequenceOptions identityOptions, String collation) {
+                     SequenceOptions identityOptions, String collation, Generated generated) {
 
     public Column {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(generated, "generated");
+    }
+
+    /** A column that is not generated. */
+    public Column(String name, String type, boolean notNull, String defaultExpression, Identity identity,
+                  SequenceOptions identityOptions, String collation) {
+        this(name, type, notNull, defaultExpression, identity, identityOptions, collation, Generated.NONE);
     }
 
     /** A plain column: for tests and callers that need no identity or collation. */

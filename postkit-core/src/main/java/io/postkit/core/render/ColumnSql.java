@@ -2,6 +2,7 @@ package io.postkit.core.render;
 
 import io.postkit.core.diff.ColumnDiff;
 import io.postkit.core.model.Column;
+import io.postkit.core.model.Generated;
 import io.postkit.core.model.Identity;
 import io.postkit.core.model.QualifiedName;
 import io.postkit.core.model.SequenceOptions;
@@ -28,7 +29,10 @@ final class ColumnSql {
         if (c.collation() != null) {
             sql.append(" COLLATE ").append(c.collation());
         }
-        if (c.defaultExpression() != null) {
+        if (c.generated() != Generated.NONE) {
+            sql.append(" GENERATED ALWAYS AS (").append(c.defaultExpression()).append(')')
+                    .append(c.generated() == Generated.STORED ? " STORED" : " VIRTUAL");
+        } else if (c.defaultExpression() != null) {
             sql.append(" DEFAULT ").append(c.defaultExpression());
         }
         if (c.notNull()) {
@@ -41,7 +45,7 @@ final class ColumnSql {
     }
 
     static PlannedStatement add(QualifiedName table, Column column) {
-        Set<Hazard> hazards = column.identity() != Identity.NONE
+        Set<Hazard> hazards = column.identity() != Identity.NONE || column.generated() == Generated.STORED
                 ? EnumSet.of(Hazard.TABLE_REWRITE, Hazard.LONG_LOCK) : EnumSet.noneOf(Hazard.class);
         return statement("ALTER TABLE " + quote(table) + " ADD COLUMN " + definition(column), table, column, hazards);
     }
@@ -57,6 +61,11 @@ final class ColumnSql {
         List<String> parts = new ArrayList<>();
         Set<Hazard> hazards = EnumSet.noneOf(Hazard.class);
         boolean retyped = ColumnDiff.typeChanged(current, desired) || ColumnDiff.collationChanged(current, desired);
+        if (current.generated() != Generated.NONE && desired.generated() == Generated.NONE) {
+            parts.add(column + "DROP EXPRESSION");
+            current = new Column(current.name(), current.type(), current.notNull(), null, current.identity(),
+                    current.identityOptions(), current.collation());
+        }
         if (current.identity() != Identity.NONE && desired.identity() == Identity.NONE) {
             parts.add(column + "DROP IDENTITY");
         }

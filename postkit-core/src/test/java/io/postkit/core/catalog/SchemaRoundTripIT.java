@@ -179,6 +179,17 @@ class SchemaRoundTripIT {
                     INSERT INTO t VALUES (1, 'low'), (2, 'high');
                     CREATE VIEW highs AS SELECT id FROM t WHERE lvl = 'high';
                     """),
+            new Case("generated columns on new and existing tables", """
+                    CREATE TABLE items (id int PRIMARY KEY, price numeric(10, 2), qty int);
+                    INSERT INTO items VALUES (1, 2.50, 4);
+                    """, """
+                    CREATE TABLE items (id int PRIMARY KEY, price numeric(10, 2), qty int,
+                        total numeric GENERATED ALWAYS AS (price * qty) STORED);
+                    CREATE TABLE labels (id int PRIMARY KEY, name text,
+                        slug text GENERATED ALWAYS AS (lower(name)) STORED);
+                    CREATE INDEX labels_slug ON labels (slug);
+                    INSERT INTO items VALUES (1, 2.50, 4);
+                    """),
             new Case("drop tables that reference each other", """
                     CREATE TABLE a (id int PRIMARY KEY, b_id int);
                     CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));

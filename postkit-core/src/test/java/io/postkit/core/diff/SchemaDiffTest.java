@@ -164,4 +164,18 @@ class SchemaDiffTest {
         assertTrue(changes.contains(new SchemaChange.SetComment(onCustomers, null)));
         assertTrue(changes.stream().noneMatch(c -> c.equals(new SchemaChange.SetComment(onOrders, null))));
     }
+
+    @Test
+    void aNewGenerationExpressionIsAnErrorNamingTheColumn() {
+        Column before = new Column("total", "numeric", false, "(a * b)", Identity.NONE, null, null,
+                io.postkit.core.model.Generated.STORED);
+        Column after = new Column("total", "numeric", false, "(a + b)", Identity.NONE, null, null,
+                io.postkit.core.model.Generated.STORED);
+        io.postkit.core.PostkitException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.postkit.core.PostkitException.class, () -> SchemaDiff.between(
+                        model(List.of(table("t", List.of(before), List.of(), List.of())), List.of()),
+                        model(List.of(table("t", List.of(after), List.of(), List.of())), List.of())));
+        assertTrue(e.getMessage().startsWith("Column public.t.total: postkit cannot change a generation expression"),
+                e.getMessage());
+    }
 }

@@ -134,4 +134,14 @@ class SqlRendererTest {
         assertEquals("COMMENT ON CONSTRAINT \"pk\" ON \"Sales\".\"Order Items\" IS NULL",
                 sql(new SchemaChange.SetComment(constraint, null)));
     }
+
+    @Test
+    void generatedColumnsAreDefinedAndCanBecomePlain() {
+        Column generated = new Column("total", "numeric", false, "(price * qty)", Identity.NONE, null, null,
+                io.postkit.core.model.Generated.STORED);
+        assertEquals("ALTER TABLE \"Sales\".\"Order Items\" ADD COLUMN \"total\" numeric GENERATED ALWAYS AS"
+                + " ((price * qty)) STORED", sql(new SchemaChange.AddColumn(ORDER_ITEMS, generated)));
+        assertEquals("ALTER TABLE \"Sales\".\"Order Items\" ALTER COLUMN \"total\" DROP EXPRESSION",
+                sql(new SchemaChange.AlterColumn(ORDER_ITEMS, generated, Column.of("total", "numeric", false, null))));
+    }
 }

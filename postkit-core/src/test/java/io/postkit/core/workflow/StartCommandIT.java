@@ -35,7 +35,8 @@ class StartCommandIT {
                 avatar bytea,
                 balance numeric(12, 2) DEFAULT 0 NOT NULL,
                 tags text[],
-                created_at timestamptz NOT NULL DEFAULT now()
+                created_at timestamptz NOT NULL DEFAULT now(),
+                email_domain text GENERATED ALWAYS AS (split_part(email, '@', 2)) STORED
             );
             CREATE TABLE "Order Items" (
                 id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
