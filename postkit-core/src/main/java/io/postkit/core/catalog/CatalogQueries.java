@@ -16,7 +16,7 @@ final class CatalogQueries {
 
     static final String SCHEMAS = "SELECT nspname FROM pg_namespace WHERE nspname = ANY (?)";
 
-    static final String TABLES = "SELECT n.nspname, c.relname FROM pg_class c"
+    static final String TABLES = "SELECT n.nspname, c.relname, c.relrowsecurity, c.relforcerowsecurity FROM pg_class c"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind = 'r' AND NOT c.relispartition AND n.nspname = ANY (?) AND" + NOT_EXTENSION_MEMBER;
 
@@ -92,6 +92,11 @@ final class CatalogQueries {
             + " JOIN pg_proc p ON d.refclassid = 'pg_proc'::regclass AND p.oid = d.refobjid"
             + " JOIN pg_namespace pn ON pn.oid = p.pronamespace"
             + " WHERE v.relkind = 'v' AND vn.nspname = ANY (?)";
+
+    /** Row-level security policies, with PostgreSQL's own text of their expressions. */
+    static final String POLICIES = "SELECT schemaname, tablename, policyname, permissive = 'PERMISSIVE', cmd,"
+            + " ARRAY(SELECT r FROM unnest(roles) r ORDER BY r), qual, with_check"
+            + " FROM pg_policies WHERE schemaname = ANY (?)";
 
     /** Enum types with their labels in sort order. */
     static final String ENUMS = "SELECT n.nspname, t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder)"
@@ -204,9 +209,10 @@ final class CatalogQueries {
             + " UNION ALL SELECT 'comment on type', n.nspname || '.' || t.typname FROM pg_description d"
             + "   JOIN pg_type t ON d.classoid = 'pg_type'::regclass AND t.oid = d.objoid"
             + "   JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname IN (SELECT s FROM managed)"
-            + " UNION ALL SELECT 'policy', n.nspname || '.' || c.relname || '.' || p.polname"
+            + " UNION ALL SELECT 'policy on ' || CASE c.relkind WHEN 'p' THEN 'partitioned table' ELSE 'view' END,"
+            + "   n.nspname || '.' || c.relname || '.' || p.polname"
             + "   FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + "   WHERE n.nspname IN (SELECT s FROM managed)"
+            + "   WHERE n.nspname IN (SELECT s FROM managed) AND c.relkind <> 'r'"
             + " UNION ALL SELECT 'privileges on', n.nspname || '.' || c.relname"
             + "   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + "   WHERE n.nspname IN (SELECT s FROM managed) AND (c.relacl IS NOT NULL OR EXISTS (SELECT 1"
@@ -223,11 +229,11 @@ final class CatalogQueries {
             + "   FROM pg_default_acl d LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace"
             + " UNION ALL SELECT CASE WHEN c.relpersistence = 'u' THEN 'unlogged table'"
             + "   WHEN c.reloptions IS NOT NULL THEN 'storage parameters on'"
-            + "   WHEN c.relrowsecurity OR c.relforcerowsecurity THEN 'row level security on'"
+
             + "   ELSE 'table inheritance of' END, n.nspname || '.' || c.relname"
             + "   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + "   WHERE c.relkind = 'r' AND n.nspname IN (SELECT s FROM managed) AND (c.relpersistence = 'u'"
-            + "     OR c.reloptions IS NOT NULL OR c.relrowsecurity OR c.relforcerowsecurity"
+            + "     OR c.reloptions IS NOT NULL"
             + "     OR EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = c.oid AND NOT c.relispartition))"
             + " ) o ORDER BY kind, name";
 }

@@ -10,6 +10,7 @@ import io.postkit.core.model.EnumType;
 import io.postkit.core.model.Generated;
 import io.postkit.core.model.Identity;
 import io.postkit.core.model.Index;
+import io.postkit.core.model.Policy;
 import io.postkit.core.model.QualifiedName;
 import io.postkit.core.model.SchemaModel;
 import io.postkit.core.model.Sequence;
@@ -125,7 +126,11 @@ public final class CatalogReader {
             Map<QualifiedName, List<Column>> columns = new LinkedHashMap<>();
             Map<QualifiedName, List<Constraint>> constraints = new TreeMap<>();
             Map<QualifiedName, List<Index>> indexes = new TreeMap<>();
-            query(CatalogQueries.TABLES, rs -> columns.put(name(rs, 1), new ArrayList<>()));
+            Map<QualifiedName, boolean[]> security = new TreeMap<>();
+            query(CatalogQueries.TABLES, rs -> {
+                columns.put(name(rs, 1), new ArrayList<>());
+                security.put(name(rs, 1), new boolean[] {rs.getBoolean(3), rs.getBoolean(4)});
+            });
             // Rows of relations that are not managed tables (partitions, extension members) are skipped.
             query(CatalogQueries.COLUMNS, rs -> {
                 if (columns.containsKey(name(rs, 1))) {
@@ -148,7 +153,7 @@ public final class CatalogReader {
                 QualifiedName table = e.getKey();
                 if (!excluded.contains(table)) {
                     tables.put(table, new Table(table, e.getValue(), constraints.getOrDefault(table, List.of()),
-                            indexes.getOrDefault(table, List.of())));
+                            indexes.getOrDefault(table, List.of()), security.get(table)[0], security.get(table)[1]));
                 }
             }
             Map<QualifiedName, Sequence> sequences = new TreeMap<>();
@@ -169,7 +174,20 @@ public final class CatalogReader {
             });
             return SchemaModel.of(presentSchemas, tables, sequences, views, comments)
                     .withRoutines(routines(), triggers(tables.keySet()))
-                    .withEnums(enums());
+                    .withEnums(enums())
+                    .withPolicies(policies(tables.keySet()));
+        }
+
+        private Map<String, Policy> policies(Set<QualifiedName> tables) throws SQLException {
+            Map<String, Policy> policies = new TreeMap<>();
+            query(CatalogQueries.POLICIES, rs -> {
+                Policy policy = new Policy(name(rs, 1), rs.getString(3), rs.getBoolean(4), rs.getString(5),
+                        List.of((String[]) rs.getArray(6).getArray()), rs.getString(7), rs.getString(8));
+                if (tables.contains(policy.table())) {
+                    policies.put(policy.key(), policy);
+                }
+            });
+            return policies;
         }
 
         private Map<QualifiedName, EnumType> enums() throws SQLException {

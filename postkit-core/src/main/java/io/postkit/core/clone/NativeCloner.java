@@ -4,6 +4,7 @@ import io.postkit.core.PostkitLog;
 import io.postkit.core.catalog.CatalogReader;
 import io.postkit.core.diff.SchemaChange;
 import io.postkit.core.diff.SchemaDiff;
+import io.postkit.core.local.StubRoles;
 import io.postkit.core.model.Column;
 import io.postkit.core.model.QualifiedName;
 import io.postkit.core.model.SchemaModel;
@@ -58,6 +59,7 @@ public final class NativeCloner {
             Map<QualifiedName, Long> sizes = tableSizes(snapshotHolder, schemas);
             List<SequenceValue> sequenceValues = sequenceValues(snapshotHolder, schemas);
 
+            StubRoles.copy(snapshotHolder, local);
             SchemaModel baseline = new CatalogReader().read(local, schemas, Set.of());
             List<SchemaChange> changes = SchemaDiff.between(baseline, model);
             log.info("Creating " + model.tables().size() + " tables and " + model.sequences().size() + " sequences");

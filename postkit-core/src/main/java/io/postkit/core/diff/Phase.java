@@ -5,6 +5,7 @@ package io.postkit.core.diff;
  * dropping, and after it when creating. The order of the constants is the order of execution.
  */
 public enum Phase {
+    DROP_POLICY,
     DROP_TRIGGER,
     /** Routines whose signature or body reads a managed table or view: they must go before it. */
     DROP_ROUTINE_READING_RELATIONS,
@@ -35,6 +36,8 @@ public enum Phase {
     CREATE_VIEW,
     CREATE_ROUTINE_READING_RELATIONS,
     CREATE_TRIGGER,
+    ROW_SECURITY,
+    CREATE_POLICY,
     COMMENT,
     DROP_SCHEMA;
 

@@ -6,6 +6,7 @@ import io.postkit.core.model.Constraint;
 import io.postkit.core.model.EnumType;
 import io.postkit.core.model.ConstraintType;
 import io.postkit.core.model.Index;
+import io.postkit.core.model.Policy;
 import io.postkit.core.model.QualifiedName;
 import io.postkit.core.model.Sequence;
 import io.postkit.core.model.Routine;
@@ -141,6 +142,19 @@ public sealed interface SchemaChange {
     record RecreateEnum(EnumType desired, List<Column> columnsDesired, List<QualifiedName> columnTables)
             implements SchemaChange {
         public Phase phase() { return Phase.ALTER_TYPE; }
+    }
+
+    /** ENABLE/DISABLE and FORCE/NO FORCE ROW LEVEL SECURITY as the desired table has them. */
+    record SetRowSecurity(QualifiedName table, boolean enabled, boolean forced) implements SchemaChange {
+        public Phase phase() { return Phase.ROW_SECURITY; }
+    }
+
+    record CreatePolicy(Policy policy) implements SchemaChange {
+        public Phase phase() { return Phase.CREATE_POLICY; }
+    }
+
+    record DropPolicy(Policy policy) implements SchemaChange {
+        public Phase phase() { return Phase.DROP_POLICY; }
     }
 
     /** {@code COMMENT ON … IS}: {@code text} null removes the comment. */

@@ -41,6 +41,7 @@ public final class SchemaDiff {
         changes.addAll(SequenceDiff.between(current, desired, droppedTables));
         RoutineDiff.Result routines = RoutineDiff.between(current, desired, droppedTables);
         changes.addAll(routines.changes());
+        changes.addAll(PolicyDiff.between(current, desired, droppedTables));
         EnumDiff.Result enums = EnumDiff.between(current, desired);
         changes.addAll(enums.changes());
         Set<String> changedObjects = changedColumns(changes);

@@ -18,7 +18,7 @@ public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, En
                           SortedMap<QualifiedName, Table> tables,
                           SortedMap<QualifiedName, Sequence> sequences, SortedMap<QualifiedName, View> views,
                           SortedMap<QualifiedName, Routine> routines, SortedMap<String, Trigger> triggers,
-                          SortedMap<CommentTarget, String> comments) {
+                          SortedMap<String, Policy> policies, SortedMap<CommentTarget, String> comments) {
 
     public SchemaModel {
         schemas = Collections.unmodifiableSortedSet(new TreeSet<>(schemas));
@@ -28,6 +28,7 @@ public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, En
         views = Collections.unmodifiableSortedMap(new TreeMap<>(views));
         routines = Collections.unmodifiableSortedMap(new TreeMap<>(routines));
         triggers = Collections.unmodifiableSortedMap(new TreeMap<>(triggers));
+        policies = Collections.unmodifiableSortedMap(new TreeMap<>(policies));
         comments = Collections.unmodifiableSortedMap(new TreeMap<>(comments));
     }
 
@@ -49,19 +50,26 @@ public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, En
                                  Map<QualifiedName, Sequence> sequences, Map<QualifiedName, View> views,
                                  Map<CommentTarget, String> comments) {
         return new SchemaModel(new TreeSet<>(schemas), new TreeMap<>(), new TreeMap<>(tables),
-                new TreeMap<>(sequences), new TreeMap<>(views), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(comments));
+                new TreeMap<>(sequences), new TreeMap<>(views), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
+                new TreeMap<>(comments));
     }
 
     /** A model with these routines and triggers added. */
     public SchemaModel withRoutines(Map<QualifiedName, Routine> routines, Map<String, Trigger> triggers) {
         return new SchemaModel(schemas, enums, tables, sequences, views, new TreeMap<>(routines),
-                new TreeMap<>(triggers), comments);
+                new TreeMap<>(triggers), policies, comments);
     }
 
     /** A model with these enum types added. */
     public SchemaModel withEnums(Map<QualifiedName, EnumType> enumTypes) {
         return new SchemaModel(schemas, new TreeMap<>(enumTypes), tables, sequences, views, routines, triggers,
-                comments);
+                policies, comments);
+    }
+
+    /** A model with these row-level security policies added. */
+    public SchemaModel withPolicies(Map<String, Policy> rowPolicies) {
+        return new SchemaModel(schemas, enums, tables, sequences, views, routines, triggers,
+                new TreeMap<>(rowPolicies), comments);
     }
 
     /** Whether the object a comment is on exists in this model. */

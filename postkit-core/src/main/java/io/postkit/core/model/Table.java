@@ -4,14 +4,25 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A table with its columns (in attnum order), constraints and indexes (each sorted by name). */
-public record Table(QualifiedName name, List<Column> columns, List<Constraint> constraints, List<Index> indexes) {
+/**
+ * A table with its columns (in attnum order), constraints and indexes (each sorted by name).
+ *
+ * @param rowSecurity      {@code relrowsecurity}: ENABLE ROW LEVEL SECURITY
+ * @param forceRowSecurity {@code relforcerowsecurity}: FORCE ROW LEVEL SECURITY (policies apply to the owner too)
+ */
+public record Table(QualifiedName name, List<Column> columns, List<Constraint> constraints, List<Index> indexes,
+                    boolean rowSecurity, boolean forceRowSecurity) {
 
     public Table {
         Objects.requireNonNull(name, "name");
         columns = List.copyOf(columns);
         constraints = List.copyOf(constraints);
         indexes = List.copyOf(indexes);
+    }
+
+    /** A table without row-level security. */
+    public Table(QualifiedName name, List<Column> columns, List<Constraint> constraints, List<Index> indexes) {
+        this(name, columns, constraints, indexes, false, false);
     }
 
     public Optional<Column> column(String columnName) {

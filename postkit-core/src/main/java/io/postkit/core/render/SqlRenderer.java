@@ -123,6 +123,12 @@ public final class SqlRenderer {
             return EnumSql.addValue(c);
         } else if (change instanceof SchemaChange.RecreateEnum c) {
             return EnumSql.recreate(c);
+        } else if (change instanceof SchemaChange.SetRowSecurity c) {
+            return PolicySql.rowSecurity(c.table(), c.enabled(), c.forced());
+        } else if (change instanceof SchemaChange.CreatePolicy c) {
+            return PolicySql.create(c.policy());
+        } else if (change instanceof SchemaChange.DropPolicy c) {
+            return PolicySql.drop(c.policy());
         } else if (change instanceof SchemaChange.SetComment c) {
             return CommentSql.set(c.target(), c.text());
         }

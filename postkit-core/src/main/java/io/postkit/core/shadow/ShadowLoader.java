@@ -1,6 +1,7 @@
 package io.postkit.core.shadow;
 
 import io.postkit.core.PostkitLog;
+import io.postkit.core.local.StubRoles;
 import io.postkit.core.schemafiles.FileRole;
 import io.postkit.core.schemafiles.SchemaDirectory;
 import io.postkit.core.schemafiles.SchemaFile;
@@ -24,6 +25,8 @@ final class ShadowLoader {
 
     /** undefined_table, undefined_object, invalid_schema_name, undefined_function, undefined_column. */
     private static final Set<String> MISSING_DEPENDENCY = Set.of("42P01", "42704", "3F000", "42883", "42703");
+
+    private static final int MAX_STUB_ROLES_PER_STATEMENT = 20;
 
     private final PostkitLog log;
 
@@ -83,12 +86,20 @@ final class ShadowLoader {
         }
     }
 
-    private static SQLException execute(Connection c, ScriptStatement statement) {
-        try (Statement s = c.createStatement()) {
-            s.execute(statement.sql());
-            return null;
-        } catch (SQLException e) {
-            return e;
+    /** Runs one statement; a role it names that does not exist yet is created as a stub, then it runs again. */
+    private SQLException execute(Connection c, ScriptStatement statement) throws SQLException {
+        for (int attempt = 0; ; attempt++) {
+            try (Statement s = c.createStatement()) {
+                s.execute(statement.sql());
+                return null;
+            } catch (SQLException e) {
+                String role = StubRoles.missingRole(e);
+                if (role == null || attempt >= MAX_STUB_ROLES_PER_STATEMENT) {
+                    return e;
+                }
+                log.debug("Creating stub role '" + role + "' named by " + statement.source() + ":" + statement.line());
+                StubRoles.create(c, role);
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import io.postkit.core.deploy.DeployLock;
 import io.postkit.core.embedded.RunningServer;
 import io.postkit.core.local.DatabaseIdentity;
 import io.postkit.core.local.LocalDatabases;
+import io.postkit.core.local.StubRoles;
 import io.postkit.core.migration.MigrationFailedException;
 import io.postkit.core.migration.MigrationFile;
 import io.postkit.core.migration.MigrationRunner;
@@ -127,6 +128,13 @@ public final class DeployCommand {
                     for (MigrationFile migration : pending) {
                         workspace.log().info("Dry run: " + migration.fileName());
                         runner.run(clone, migration, null);
+                    }
+                    List<String> missing = StubRoles.missingOn(clone, target);
+                    if (!missing.isEmpty()) {
+                        throw new PostkitException("The dry run on a clone of remote '" + remote.name() + "' shows"
+                                + " that the migrations name roles remote '" + remote.name() + "' does not have: "
+                                + String.join(", ", missing) + ". Create them there first (infra/), then deploy."
+                                + " Remote '" + remote.name() + "' was not changed.");
                     }
                 }
             } catch (MigrationFailedException e) {

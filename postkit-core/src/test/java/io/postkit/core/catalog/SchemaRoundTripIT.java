@@ -190,6 +190,22 @@ class SchemaRoundTripIT {
                     CREATE INDEX labels_slug ON labels (slug);
                     INSERT INTO items VALUES (1, 2.50, 4);
                     """),
+            new Case("row level security and policies", """
+                    DO $$ BEGIN CREATE ROLE app_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+                    CREATE TABLE docs (id int PRIMARY KEY, owner text, tenant int);
+                    ALTER TABLE docs ENABLE ROW LEVEL SECURITY;
+                    CREATE POLICY old_policy ON docs USING (true);
+                    CREATE POLICY by_tenant ON docs FOR SELECT TO app_reader USING (tenant = 1);
+                    """, """
+                    DO $$ BEGIN CREATE ROLE app_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+                    CREATE TABLE docs (id int PRIMARY KEY, owner text, tenant int);
+                    ALTER TABLE docs ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+                    CREATE POLICY by_tenant ON docs FOR SELECT TO app_reader, PUBLIC USING (tenant = 2);
+                    CREATE POLICY own_rows ON docs AS RESTRICTIVE FOR UPDATE USING (owner = current_user)
+                        WITH CHECK (owner = current_user);
+                    CREATE TABLE secrets (id int);
+                    ALTER TABLE secrets ENABLE ROW LEVEL SECURITY;
+                    """),
             new Case("drop tables that reference each other", """
                     CREATE TABLE a (id int PRIMARY KEY, b_id int);
                     CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));

@@ -102,6 +102,26 @@ class DeployCommandIT {
         assertEquals(0, count(remote, "SELECT count(*) FROM pg_tables WHERE tablename = 'schema_migrations'"));
     }
 
+    @Test
+    void aDryRunFailsWhenTheMigrationsNameARoleTheTargetLacks() throws Exception {
+        TestDatabase remote = remoteWithCustomers();
+        TestProject project = TestProject.create("deploy-roles", remote);
+        String customers = "CREATE TABLE customers (id bigserial PRIMARY KEY, name text NOT NULL);";
+        project.schemaFile("tables/customers.sql", customers + "\nALTER TABLE customers ENABLE ROW LEVEL SECURITY;"
+                + "\nCREATE POLICY readers ON customers FOR SELECT TO role_only_in_schema_files USING (true);");
+        Workspace workspace = project.workspace();
+        new StartCommand(workspace, Clock.systemUTC()).run(null);
+        new PlanCommand(workspace, Clock.systemUTC()).run();
+        new ApplyCommand(workspace, Clock.systemUTC()).run(new ApplyCommand.Options(false, "policy"));
+        new CommitCommand(workspace, Clock.systemUTC()).run();
+
+        PostkitException e = assertThrows(PostkitException.class,
+                () -> new DeployCommand(workspace, Clock.systemUTC()).run(DEPLOY));
+        assertTrue(e.getMessage().contains("roles remote 'test' does not have: role_only_in_schema_files"),
+                e.getMessage());
+        assertEquals(0, count(remote, "SELECT count(*) FROM pg_policy"), "the remote is unchanged");
+    }
+
     private static TestDatabase remoteWithCustomers() throws Exception {
         TestDatabase remote = TestPostgres.freshDatabase(MAJOR);
         remote.execute("CREATE TABLE customers (id bigserial PRIMARY KEY, name text NOT NULL);"
