@@ -17,8 +17,8 @@ rm -f "$work/run.sh"
 cd "$work"
 echo "== Demo project copied to $work"
 
-stop_remote() { mvn_ -q postkit:server-stop || true; }
-trap stop_remote EXIT
+finish() { mvn_ -q postkit:server-stop || true; cd /; rm -rf "$work"; }
+trap finish EXIT
 
 echo "== A throwaway remote with sample data";   mvn_ postkit:server-start
 echo "== Clone it";                               mvn_ postkit:start

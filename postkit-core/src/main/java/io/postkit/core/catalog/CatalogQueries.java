@@ -98,6 +98,39 @@ final class CatalogQueries {
             + " ARRAY(SELECT r FROM unnest(roles) r ORDER BY r), qual, with_check"
             + " FROM pg_policies WHERE schemaname = ANY (?)";
 
+    /**
+     * Privileges of every kind of object, one row per (object, grantee, privilege). A NULL ACL means the built-in
+     * defaults, which {@code acldefault} spells out (PUBLIC may EXECUTE a function until that is revoked). The
+     * owner's entries are left out.
+     */
+    static final String GRANTS = "WITH managed(s) AS (SELECT unnest(?::text[]))"
+            + " SELECT CASE c.relkind WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END, n.nspname, c.relname, '',"
+            + "   coalesce(r.rolname, 'public'), a.privilege_type, a.is_grantable"
+            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,"
+            + "   aclexplode(coalesce(c.relacl, acldefault((CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END)::\"char\", c.relowner)))"
+            + "   a LEFT JOIN pg_roles r ON r.oid = a.grantee"
+            + " WHERE c.relkind IN ('r', 'v', 'S') AND n.nspname IN (SELECT s FROM managed) AND a.grantee <> c.relowner"
+            + " UNION ALL SELECT 'COLUMN', n.nspname, c.relname, att.attname, coalesce(r.rolname, 'public'),"
+            + "   a.privilege_type, a.is_grantable"
+            + " FROM pg_attribute att JOIN pg_class c ON c.oid = att.attrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(att.attacl) a"
+            + " LEFT JOIN pg_roles r ON r.oid = a.grantee"
+            + " WHERE att.attacl IS NOT NULL AND c.relkind IN ('r', 'v') AND n.nspname IN (SELECT s FROM managed)"
+            + " AND a.grantee <> c.relowner"
+            + " UNION ALL SELECT 'ROUTINE', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid),"
+            + "   coalesce(r.rolname, 'public'), a.privilege_type, a.is_grantable"
+            + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace,"
+            + "   aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a LEFT JOIN pg_roles r ON r.oid = a.grantee"
+            + " WHERE p.prokind IN ('f', 'p') AND n.nspname IN (SELECT s FROM managed) AND a.grantee <> p.proowner"
+            + " UNION ALL SELECT 'SCHEMA', '', n.nspname, '', coalesce(r.rolname, 'public'), a.privilege_type,"
+            + "   a.is_grantable FROM pg_namespace n, aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a"
+            + "   LEFT JOIN pg_roles r ON r.oid = a.grantee"
+            + " WHERE n.nspname IN (SELECT s FROM managed) AND a.grantee <> n.nspowner"
+            + " UNION ALL SELECT 'TYPE', n.nspname, t.typname, '', coalesce(r.rolname, 'public'), a.privilege_type,"
+            + "   a.is_grantable FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace,"
+            + "   aclexplode(coalesce(t.typacl, acldefault('T', t.typowner))) a LEFT JOIN pg_roles r ON r.oid = a.grantee"
+            + " WHERE t.typtype = 'e' AND n.nspname IN (SELECT s FROM managed) AND a.grantee <> t.typowner";
+
     /** Enum types with their labels in sort order. */
     static final String ENUMS = "SELECT n.nspname, t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder)"
             + " FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace"
@@ -213,18 +246,9 @@ final class CatalogQueries {
             + "   n.nspname || '.' || c.relname || '.' || p.polname"
             + "   FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
             + "   WHERE n.nspname IN (SELECT s FROM managed) AND c.relkind <> 'r'"
-            + " UNION ALL SELECT 'privileges on', n.nspname || '.' || c.relname"
-            + "   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + "   WHERE n.nspname IN (SELECT s FROM managed) AND (c.relacl IS NOT NULL OR EXISTS (SELECT 1"
-            + "     FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attacl IS NOT NULL))"
-            + " UNION ALL SELECT 'privileges on routine', n.nspname || '.' || p.proname FROM pg_proc p"
-            + "   JOIN pg_namespace n ON n.oid = p.pronamespace"
-            + "   WHERE n.nspname IN (SELECT s FROM managed) AND p.proacl IS NOT NULL"
             + " UNION ALL SELECT 'privileges on type', n.nspname || '.' || t.typname FROM pg_type t"
             + "   JOIN pg_namespace n ON n.oid = t.typnamespace"
-            + "   WHERE n.nspname IN (SELECT s FROM managed) AND t.typacl IS NOT NULL"
-            + " UNION ALL SELECT 'privileges on schema', n.nspname FROM pg_namespace n"
-            + "   WHERE n.nspname IN (SELECT s FROM managed) AND n.nspname <> 'public' AND n.nspacl IS NOT NULL"
+            + "   WHERE n.nspname IN (SELECT s FROM managed) AND t.typacl IS NOT NULL AND t.typtype <> 'e'"
             + " UNION ALL SELECT 'default privileges', coalesce(n.nspname, 'all schemas')"
             + "   FROM pg_default_acl d LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace"
             + " UNION ALL SELECT CASE WHEN c.relpersistence = 'u' THEN 'unlogged table'"

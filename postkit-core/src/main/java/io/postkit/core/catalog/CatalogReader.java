@@ -8,6 +8,7 @@ import io.postkit.core.model.Constraint;
 import io.postkit.core.model.ConstraintType;
 import io.postkit.core.model.EnumType;
 import io.postkit.core.model.Generated;
+import io.postkit.core.model.Grant;
 import io.postkit.core.model.Identity;
 import io.postkit.core.model.Index;
 import io.postkit.core.model.Policy;
@@ -175,7 +176,20 @@ public final class CatalogReader {
             return SchemaModel.of(presentSchemas, tables, sequences, views, comments)
                     .withRoutines(routines(), triggers(tables.keySet()))
                     .withEnums(enums())
-                    .withPolicies(policies(tables.keySet()));
+                    .withPolicies(policies(tables.keySet()))
+                    .withGrants(grants());
+        }
+
+        private Set<Grant> grants() throws SQLException {
+            Set<Grant> grants = new TreeSet<>();
+            query(CatalogQueries.GRANTS, rs -> {
+                Grant grant = new Grant(rs.getString(1), name(rs, 2), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getBoolean(7));
+                if (!excluded.contains(grant.object())) {
+                    grants.add(grant);
+                }
+            });
+            return grants;
         }
 
         private Map<String, Policy> policies(Set<QualifiedName> tables) throws SQLException {

@@ -38,6 +38,7 @@ public enum Phase {
     CREATE_TRIGGER,
     ROW_SECURITY,
     CREATE_POLICY,
+    PRIVILEGES,
     COMMENT,
     DROP_SCHEMA;
 

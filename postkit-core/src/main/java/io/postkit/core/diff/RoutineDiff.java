@@ -18,7 +18,7 @@ import java.util.TreeSet;
 final class RoutineDiff {
 
     /** The routine and trigger changes, and the signatures of routines that are dropped (views must follow). */
-    record Result(List<SchemaChange> changes, Set<String> droppedSignatures) {
+    record Result(List<SchemaChange> changes, Set<QualifiedName> droppedSignatures) {
     }
 
     private RoutineDiff() {
@@ -46,9 +46,7 @@ final class RoutineDiff {
             }
         }
         changes.addAll(triggers(current, desired, droppedTables, dropped));
-        Set<String> signatures = new TreeSet<>();
-        dropped.forEach(s -> signatures.add(s.toString()));
-        return new Result(changes, signatures);
+        return new Result(changes, dropped);
     }
 
     /** Matched by table and name; changed or running a dropped routine means DROP and CREATE. */

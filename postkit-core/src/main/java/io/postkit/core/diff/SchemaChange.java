@@ -4,6 +4,7 @@ import io.postkit.core.model.Column;
 import io.postkit.core.model.CommentTarget;
 import io.postkit.core.model.Constraint;
 import io.postkit.core.model.EnumType;
+import io.postkit.core.model.Grant;
 import io.postkit.core.model.ConstraintType;
 import io.postkit.core.model.Index;
 import io.postkit.core.model.Policy;
@@ -155,6 +156,16 @@ public sealed interface SchemaChange {
 
     record DropPolicy(Policy policy) implements SchemaChange {
         public Phase phase() { return Phase.DROP_POLICY; }
+    }
+
+    /** GRANT {@code grant}, WITH GRANT OPTION when it is grantable (adding the option to a held privilege too). */
+    record GrantPrivilege(Grant grant) implements SchemaChange {
+        public Phase phase() { return Phase.PRIVILEGES; }
+    }
+
+    /** REVOKE {@code grant}'s privilege, or with {@code optionOnly} just its GRANT OPTION. */
+    record RevokePrivilege(Grant grant, boolean optionOnly) implements SchemaChange {
+        public Phase phase() { return Phase.PRIVILEGES; }
     }
 
     /** {@code COMMENT ON … IS}: {@code text} null removes the comment. */

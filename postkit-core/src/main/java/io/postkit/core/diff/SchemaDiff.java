@@ -45,12 +45,15 @@ public final class SchemaDiff {
         EnumDiff.Result enums = EnumDiff.between(current, desired);
         changes.addAll(enums.changes());
         Set<String> changedObjects = changedColumns(changes);
-        changedObjects.addAll(routines.droppedSignatures());
+        routines.droppedSignatures().forEach(signature -> changedObjects.add(signature.toString()));
         changedObjects.addAll(enums.convertedColumns());
         ViewDiff.Result views = ViewDiff.between(current, desired, droppedTables, changedObjects);
         changes.addAll(views.drops());
         changes.addAll(views.creates());
         changes.addAll(CommentDiff.between(current, desired, views.recreated()));
+        Set<QualifiedName> recreated = new java.util.TreeSet<>(views.recreated());
+        recreated.addAll(routines.droppedSignatures());
+        changes.addAll(GrantDiff.between(current, desired, recreated));
         List<SchemaChange> ordered = new ArrayList<>(changes);
         ordered.sort(Comparator.comparing(SchemaChange::phase));
         return List.copyOf(ordered);

@@ -43,7 +43,8 @@ public record ServerSettings(int port, String superuser, String superuserPasswor
             conf.put("full_page_writes", "off");
             conf.put("wal_level", "minimal");
             conf.put("max_wal_senders", "0");
-            conf.put("max_wal_size", "'4GB'");
+            // Small enough that checkpoints recycle WAL: CREATE DATABASE is WAL-logged (15+) and shadows are many.
+            conf.put("max_wal_size", "'512MB'");
             conf.put("checkpoint_timeout", "'30min'");
             conf.put("maintenance_work_mem", "'256MB'");
             conf.put("autovacuum", "off");

@@ -44,12 +44,18 @@ public final class StubRoles {
     }
 
     /**
-     * Roles that objects of {@code migrated} name (policies, for now) but {@code target} lacks. Stubs make any role
+     * Roles that objects of {@code migrated} name (policies, privileges) but {@code target} lacks. Stubs make any role
      * resolve locally, so after a dry run this is what shows that a deploy would fail for want of a role.
      */
     public static List<String> missingOn(Connection migrated, Connection target) throws SQLException {
-        List<String> named = names(migrated, "SELECT DISTINCT r.rolname FROM pg_policy p, unnest(p.polroles) AS ro(oid)"
-                + " JOIN pg_roles r ON r.oid = ro.oid WHERE ro.oid <> 0");
+        List<String> named = names(migrated, "SELECT DISTINCT r.rolname FROM ("
+                + " SELECT unnest(polroles) AS role FROM pg_policy"
+                + " UNION SELECT (aclexplode(relacl)).grantee FROM pg_class WHERE relacl IS NOT NULL"
+                + " UNION SELECT (aclexplode(attacl)).grantee FROM pg_attribute WHERE attacl IS NOT NULL"
+                + " UNION SELECT (aclexplode(proacl)).grantee FROM pg_proc WHERE proacl IS NOT NULL"
+                + " UNION SELECT (aclexplode(nspacl)).grantee FROM pg_namespace WHERE nspacl IS NOT NULL"
+                + " UNION SELECT (aclexplode(typacl)).grantee FROM pg_type WHERE typacl IS NOT NULL"
+                + ") x JOIN pg_roles r ON r.oid = x.role WHERE x.role <> 0");
         List<String> existing = names(target, "SELECT rolname FROM pg_roles");
         named.removeAll(existing);
         return named;

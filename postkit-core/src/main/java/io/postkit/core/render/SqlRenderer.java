@@ -129,6 +129,10 @@ public final class SqlRenderer {
             return PolicySql.create(c.policy());
         } else if (change instanceof SchemaChange.DropPolicy c) {
             return PolicySql.drop(c.policy());
+        } else if (change instanceof SchemaChange.GrantPrivilege c) {
+            return GrantSql.grant(c.grant());
+        } else if (change instanceof SchemaChange.RevokePrivilege c) {
+            return GrantSql.revoke(c.grant(), c.optionOnly());
         } else if (change instanceof SchemaChange.SetComment c) {
             return CommentSql.set(c.target(), c.text());
         }

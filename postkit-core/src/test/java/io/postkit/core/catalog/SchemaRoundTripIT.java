@@ -206,6 +206,30 @@ class SchemaRoundTripIT {
                     CREATE TABLE secrets (id int);
                     ALTER TABLE secrets ENABLE ROW LEVEL SECURITY;
                     """),
+            new Case("privileges: grant, revoke, columns, grant option, PUBLIC, routines, sequences, schemas", """
+                    DO $$ BEGIN CREATE ROLE app_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+                    DO $$ BEGIN CREATE ROLE app_writer; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+                    CREATE TABLE t (id int PRIMARY KEY, secret text);
+                    CREATE SEQUENCE s;
+                    CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+                    GRANT SELECT, INSERT ON t TO app_writer;
+                    GRANT SELECT ON t TO app_reader WITH GRANT OPTION;
+                    """, """
+                    DO $$ BEGIN CREATE ROLE app_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+                    DO $$ BEGIN CREATE ROLE app_writer; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+                    CREATE SCHEMA billing;
+                    GRANT USAGE ON SCHEMA billing TO app_reader;
+                    CREATE TABLE t (id int PRIMARY KEY, secret text);
+                    CREATE SEQUENCE s;
+                    CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+                    REVOKE EXECUTE ON FUNCTION f() FROM PUBLIC;
+                    GRANT EXECUTE ON FUNCTION f() TO app_reader;
+                    GRANT SELECT ON t TO app_reader;
+                    GRANT UPDATE (secret) ON t TO app_writer;
+                    GRANT USAGE ON SEQUENCE s TO app_writer;
+                    CREATE VIEW v AS SELECT id FROM t;
+                    GRANT SELECT ON v TO PUBLIC;
+                    """),
             new Case("drop tables that reference each other", """
                     CREATE TABLE a (id int PRIMARY KEY, b_id int);
                     CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));
@@ -239,6 +263,8 @@ class SchemaRoundTripIT {
 
         apply(current, SqlRenderer.renderAll(SchemaDiff.between(newModel, oldModel)));
         assertEquals(oldModel, read(current), "the reverse diff restores the old schema");
+        current.drop();
+        desired.drop();
     }
 
     private static SchemaModel read(TestDatabase db) throws SQLException {

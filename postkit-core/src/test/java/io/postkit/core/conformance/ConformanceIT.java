@@ -79,6 +79,8 @@ class ConformanceIT {
             a.execute(testCase.oldSql());
             b.execute(testCase.newSql());
         } catch (SQLException e) {
+            a.drop();
+            b.drop();
             return new Result(testCase, Outcome.SKIPPED, "cannot load on PostgreSQL " + major + ": "
                     + firstLine(e.getMessage()));
         }
@@ -86,6 +88,9 @@ class ConformanceIT {
             return converge(testCase, a, b);
         } catch (PostkitException | SQLException | AssertionError e) {
             return new Result(testCase, Outcome.FAILED, firstLine(e.getMessage()));
+        } finally {
+            a.drop();
+            b.drop();
         }
     }
 

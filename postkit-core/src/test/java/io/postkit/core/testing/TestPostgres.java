@@ -93,6 +93,33 @@ public final class TestPostgres {
                 ServerSettings.throwawayClone());
         RunningServer server = postgres.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        CLEANUP.get();
         return server;
+    }
+
+    /**
+     * Registered once: at exit, after the servers stop, the work folder goes (servers, projects and their local
+     * servers), or test runs would fill the disk. Set -Dpostkit.test.keepWork=true to look at it after a failure.
+     */
+    private static final java.util.function.Supplier<Boolean> CLEANUP = new java.util.function.Supplier<>() {
+        private boolean registered;
+
+        @Override
+        public synchronized Boolean get() {
+            if (!registered && !Boolean.getBoolean("postkit.test.keepWork")) {
+                Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::deleteWorkDir));
+                registered = true;
+            }
+            return registered;
+        }
+    };
+
+    private static void deleteWorkDir() {
+        SERVERS.values().forEach(RunningServer::stop);
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(workDir())) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            System.err.println("Could not delete " + workDir() + ": " + e.getMessage());
+        }
     }
 }
