@@ -63,14 +63,20 @@ final class CatalogQueries {
 
     /** Views: definition and sorted options. */
     static final String VIEWS = "SELECT n.nspname, c.relname, pg_get_viewdef(c.oid),"
-            + " array_to_string(ARRAY(SELECT o FROM unnest(c.reloptions) o ORDER BY o), ',')"
+            + " array_to_string(ARRAY(SELECT o FROM unnest(c.reloptions) o ORDER BY o), ','),"
+            + " c.relkind = 'm', c.relispopulated"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE c.relkind = 'v' AND n.nspname = ANY (?) AND" + NOT_EXTENSION_MEMBER;
+            + " WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY (?) AND" + NOT_EXTENSION_MEMBER;
+
+    static final String VIEW_INDEXES = "SELECT n.nspname, c.relname, ic.relname, pg_get_indexdef(i.indexrelid)"
+            + " FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE c.relkind = 'm' AND n.nspname = ANY (?) ORDER BY 1, 2, 3";
 
     static final String VIEW_COLUMNS = "SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod)"
             + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE c.relkind = 'v' AND a.attnum > 0 AND NOT a.attisdropped AND n.nspname = ANY (?)"
+            + " WHERE c.relkind IN ('v', 'm') AND a.attnum > 0 AND NOT a.attisdropped AND n.nspname = ANY (?)"
             + " ORDER BY n.nspname, c.relname, a.attnum";
 
     /**
@@ -84,14 +90,14 @@ final class CatalogQueries {
             + " JOIN pg_class rc ON d.refclassid = 'pg_class'::regclass AND rc.oid = d.refobjid"
             + " JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
             + " LEFT JOIN pg_attribute a ON d.refobjsubid > 0 AND a.attrelid = rc.oid AND a.attnum = d.refobjsubid"
-            + " WHERE v.relkind = 'v' AND rc.oid <> v.oid AND vn.nspname = ANY (?)"
+            + " WHERE v.relkind IN ('v', 'm') AND rc.oid <> v.oid AND vn.nspname = ANY (?)"
             + " UNION SELECT vn.nspname, v.relname, pn.nspname,"
             + " p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', ''"
             + " FROM pg_depend d JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid"
             + " JOIN pg_class v ON v.oid = r.ev_class JOIN pg_namespace vn ON vn.oid = v.relnamespace"
             + " JOIN pg_proc p ON d.refclassid = 'pg_proc'::regclass AND p.oid = d.refobjid"
             + " JOIN pg_namespace pn ON pn.oid = p.pronamespace"
-            + " WHERE v.relkind = 'v' AND vn.nspname = ANY (?)";
+            + " WHERE v.relkind IN ('v', 'm') AND vn.nspname = ANY (?)";
 
     /** Row-level security policies, with PostgreSQL's own text of their expressions. */
     static final String POLICIES = "SELECT schemaname, tablename, policyname, permissive = 'PERMISSIVE', cmd,"
@@ -109,7 +115,8 @@ final class CatalogQueries {
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,"
             + "   aclexplode(coalesce(c.relacl, acldefault((CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END)::\"char\", c.relowner)))"
             + "   a LEFT JOIN pg_roles r ON r.oid = a.grantee"
-            + " WHERE c.relkind IN ('r', 'v', 'S') AND n.nspname IN (SELECT s FROM managed) AND a.grantee <> c.relowner"
+            + " WHERE c.relkind IN ('r', 'v', 'm', 'S') AND n.nspname IN (SELECT s FROM managed)"
+            + " AND a.grantee <> c.relowner"
             + " UNION ALL SELECT 'COLUMN', n.nspname, c.relname, att.attname, coalesce(r.rolname, 'public'),"
             + "   a.privilege_type, a.is_grantable"
             + " FROM pg_attribute att JOIN pg_class c ON c.oid = att.attrelid"
@@ -192,13 +199,14 @@ final class CatalogQueries {
      */
     static final String COMMENTS = "WITH managed(s) AS (SELECT unnest(?::text[]))"
             + " SELECT CASE WHEN d.objsubid > 0 THEN 'COLUMN' WHEN c.relkind = 'S' THEN 'SEQUENCE'"
-            + "   WHEN c.relkind = 'i' THEN 'INDEX' WHEN c.relkind = 'v' THEN 'VIEW' ELSE 'TABLE' END,"
+            + "   WHEN c.relkind = 'i' THEN 'INDEX' WHEN c.relkind = 'v' THEN 'VIEW'"
+            + "   WHEN c.relkind = 'm' THEN 'MATERIALIZED_VIEW' ELSE 'TABLE' END,"
             + "   n.nspname, c.relname,"
             + "   coalesce(a.attname, ''), d.description"
             + " FROM pg_description d JOIN pg_class c ON d.classoid = 'pg_class'::regclass AND c.oid = d.objoid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " LEFT JOIN pg_attribute a ON d.objsubid > 0 AND a.attrelid = c.oid AND a.attnum = d.objsubid"
-            + " WHERE n.nspname IN (SELECT s FROM managed) AND c.relkind IN ('r', 'S', 'i', 'v')"
+            + " WHERE n.nspname IN (SELECT s FROM managed) AND c.relkind IN ('r', 'S', 'i', 'v', 'm')"
             + " UNION ALL SELECT 'CONSTRAINT', n.nspname, c.relname, k.conname, d.description"
             + " FROM pg_description d JOIN pg_constraint k ON d.classoid = 'pg_constraint'::regclass"
             + "   AND k.oid = d.objoid JOIN pg_class c ON c.oid = k.conrelid"
@@ -209,12 +217,12 @@ final class CatalogQueries {
 
     /** Objects in the managed schemas that this version of the engine does not manage yet. */
     static final String UNSUPPORTED = "WITH managed(s) AS (SELECT unnest(?::text[])) SELECT kind, name FROM ("
-            + " SELECT CASE WHEN c.relispartition THEN 'partition' WHEN c.relkind = 'm' THEN 'materialized view'"
+            + " SELECT CASE WHEN c.relispartition THEN 'partition'"
             + "   WHEN c.relkind = 'f' THEN 'foreign table' WHEN c.relkind = 'p' THEN 'partitioned table'"
             + "   ELSE 'composite type' END AS kind,"
             + "   n.nspname || '.' || c.relname AS name"
             + "   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + "   WHERE (c.relkind IN ('m', 'f', 'p', 'c') OR c.relispartition) AND n.nspname IN (SELECT s FROM managed) AND"
+            + "   WHERE (c.relkind IN ('f', 'p', 'c') OR c.relispartition) AND n.nspname IN (SELECT s FROM managed) AND"
             + NOT_EXTENSION_MEMBER
             + " UNION ALL SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END,"
             + "   n.nspname || '.' || p.proname"

@@ -242,7 +242,10 @@ public final class CatalogReader {
         private Map<QualifiedName, View> views() throws SQLException {
             Map<QualifiedName, String[]> definitions = new TreeMap<>();
             query(CatalogQueries.VIEWS, rs -> definitions.put(name(rs, 1),
-                    new String[] {rs.getString(3), rs.getString(4)}));
+                    new String[] {rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)}));
+            Map<QualifiedName, List<Index>> indexes = new TreeMap<>();
+            query(CatalogQueries.VIEW_INDEXES, rs -> indexes.computeIfAbsent(name(rs, 1), k -> new ArrayList<>())
+                    .add(new Index(rs.getString(3), rs.getString(4))));
             Map<QualifiedName, List<Column>> columns = new TreeMap<>();
             query(CatalogQueries.VIEW_COLUMNS, rs -> columns.computeIfAbsent(name(rs, 1), k -> new ArrayList<>())
                     .add(Column.of(rs.getString(3), rs.getString(4), false, null)));
@@ -260,7 +263,8 @@ public final class CatalogReader {
                 String options = e.getValue()[1];
                 views.put(e.getKey(), new View(e.getKey(), columns.getOrDefault(e.getKey(), List.of()),
                         e.getValue()[0], options.isEmpty() ? List.of() : List.of(options.split(",")),
-                        reads.getOrDefault(e.getKey(), Set.of())));
+                        reads.getOrDefault(e.getKey(), Set.of()), "t".equals(e.getValue()[2]),
+                        "t".equals(e.getValue()[3]), indexes.getOrDefault(e.getKey(), List.of())));
             }
             return views;
         }

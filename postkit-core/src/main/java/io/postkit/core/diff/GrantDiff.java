@@ -1,7 +1,9 @@
 package io.postkit.core.diff;
 
+import io.postkit.core.model.EnumType;
 import io.postkit.core.model.Grant;
 import io.postkit.core.model.QualifiedName;
+import io.postkit.core.model.Routine;
 import io.postkit.core.model.SchemaModel;
 
 import java.util.ArrayList;
@@ -11,8 +13,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Privileges, compared per (object, grantee, privilege); the GRANT OPTION is its own step. Revokes on objects the
- * diff drops are left out (they go with the object); objects the diff recreates get all their grants again.
+ * Privileges, compared per (object, grantee, privilege); the GRANT OPTION is its own step. The desired grants are
+ * compared with what each object holds once the migration's DDL has run: its current grants if it stays, or the
+ * built-in defaults if the diff creates or recreates it (PUBLIC may EXECUTE a new function and use a new type, so a
+ * desired REVOKE from PUBLIC must be planned for it).
  */
 final class GrantDiff {
 
@@ -21,33 +25,50 @@ final class GrantDiff {
 
     /** @param recreated tables/views and routine signatures that the diff drops and creates again */
     static List<SchemaChange> between(SchemaModel current, SchemaModel desired, Set<QualifiedName> recreated) {
-        Map<Grant, Grant> before = byPrivilege(current);
-        Map<Grant, Grant> after = byPrivilege(desired);
+        Map<Grant, Grant> before = afterDdl(current, desired, recreated);
+        Map<Grant, Grant> after = byPrivilege(desired.grants());
         List<SchemaChange> changes = new ArrayList<>();
         for (Map.Entry<Grant, Grant> e : before.entrySet()) {
             Grant wanted = after.get(e.getKey());
-            if (wanted == null && exists(desired, e.getKey()) && !recreated.contains(target(e.getKey()))) {
+            if (wanted == null && exists(desired, e.getKey())) {
                 changes.add(new SchemaChange.RevokePrivilege(e.getValue(), false));
-            } else if (wanted != null && e.getValue().grantable() && !wanted.grantable()
-                    && !recreated.contains(target(e.getKey()))) {
+            } else if (wanted != null && e.getValue().grantable() && !wanted.grantable()) {
                 changes.add(new SchemaChange.RevokePrivilege(e.getValue(), true));
             }
         }
         for (Map.Entry<Grant, Grant> e : after.entrySet()) {
             Grant held = before.get(e.getKey());
-            boolean grant = held == null || recreated.contains(target(e.getKey()))
-                    || (e.getValue().grantable() && !held.grantable());
-            if (grant) {
+            if (held == null || (e.getValue().grantable() && !held.grantable())) {
                 changes.add(new SchemaChange.GrantPrivilege(e.getValue()));
             }
         }
         return changes;
     }
 
-    private static Map<Grant, Grant> byPrivilege(SchemaModel model) {
-        Map<Grant, Grant> grants = new TreeMap<>();
-        model.grants().forEach(g -> grants.put(g.withoutOption(), g));
-        return grants;
+    private static Map<Grant, Grant> afterDdl(SchemaModel current, SchemaModel desired, Set<QualifiedName> recreated) {
+        List<Grant> grants = new ArrayList<>();
+        for (Grant grant : current.grants()) {
+            if (!recreated.contains(target(grant))) {
+                grants.add(grant);
+            }
+        }
+        for (Routine routine : desired.routines().values()) {
+            if (!current.routines().containsKey(routine.signature()) || recreated.contains(routine.signature())) {
+                grants.add(new Grant("ROUTINE", routine.name(), routine.arguments(), "public", "EXECUTE", false));
+            }
+        }
+        for (EnumType type : desired.enums().values()) {
+            if (!current.enums().containsKey(type.name())) {
+                grants.add(new Grant("TYPE", type.name(), "", "public", "USAGE", false));
+            }
+        }
+        return byPrivilege(grants);
+    }
+
+    private static Map<Grant, Grant> byPrivilege(Iterable<Grant> grants) {
+        Map<Grant, Grant> byPrivilege = new TreeMap<>();
+        grants.forEach(g -> byPrivilege.put(g.withoutOption(), g));
+        return byPrivilege;
     }
 
     /** What a grant is on, as the diff names recreated objects: a relation, or a routine's signature. */

@@ -98,7 +98,7 @@ public sealed interface SchemaChange {
         public Phase phase() { return Phase.CREATE_VIEW; }
     }
 
-    record DropView(QualifiedName view) implements SchemaChange {
+    record DropView(QualifiedName view, boolean materialized) implements SchemaChange {
         public Phase phase() { return Phase.DROP_VIEW; }
     }
 

@@ -50,6 +50,7 @@ public final class SchemaDiff {
         ViewDiff.Result views = ViewDiff.between(current, desired, droppedTables, changedObjects);
         changes.addAll(views.drops());
         changes.addAll(views.creates());
+        changes.addAll(views.indexChanges());
         changes.addAll(CommentDiff.between(current, desired, views.recreated()));
         Set<QualifiedName> recreated = new java.util.TreeSet<>(views.recreated());
         recreated.addAll(routines.droppedSignatures());

@@ -20,7 +20,8 @@ import java.util.TreeSet;
 final class ViewDiff {
 
     /** The views to drop (in an order where dependents go first) and to create (dependencies first). */
-    record Result(List<SchemaChange> drops, List<SchemaChange> creates, Set<QualifiedName> recreated) {
+    record Result(List<SchemaChange> drops, List<SchemaChange> creates, Set<QualifiedName> recreated,
+                  List<SchemaChange> indexChanges) {
     }
 
     private ViewDiff() {
@@ -35,8 +36,13 @@ final class ViewDiff {
                           Set<String> changedObjects) {
         Set<QualifiedName> dropped = new TreeSet<>();
         Set<QualifiedName> replaced = new TreeSet<>();
+        List<SchemaChange> indexChanges = new ArrayList<>();
         for (View view : current.views().values()) {
             View wanted = desired.views().get(view.name());
+            if (wanted != null && onlyIndexesDiffer(view, wanted)) {
+                indexChanges.addAll(IndexDiff.between(view.name(), view.indexes(), wanted.indexes()));
+                continue;
+            }
             if (wanted == null || (!wanted.equals(view) && !replaceable(view, wanted))) {
                 dropped.add(view.name());
             } else if (!wanted.equals(view)) {
@@ -48,7 +54,7 @@ final class ViewDiff {
 
         List<SchemaChange> drops = new ArrayList<>();
         for (QualifiedName name : dependentsFirst(current.views(), dropped)) {
-            drops.add(new SchemaChange.DropView(name));
+            drops.add(new SchemaChange.DropView(name, current.views().get(name).materialized()));
         }
         Set<QualifiedName> toCreate = new TreeSet<>(replaced);
         for (View view : desired.views().values()) {
@@ -64,7 +70,14 @@ final class ViewDiff {
         }
         Set<QualifiedName> recreated = new TreeSet<>(dropped);
         recreated.retainAll(desired.views().keySet());
-        return new Result(drops, creates, recreated);
+        return new Result(drops, creates, recreated, indexChanges);
+    }
+
+    /** A materialized view whose query is the same keeps its data: only its indexes change. */
+    private static boolean onlyIndexesDiffer(View current, View desired) {
+        return current.materialized() && desired.materialized() && !current.indexes().equals(desired.indexes())
+                && new View(current.name(), current.columns(), current.definition(), current.options(),
+                current.dependsOn(), true, current.populated(), desired.indexes()).equals(desired);
     }
 
     /**
@@ -72,6 +85,9 @@ final class ViewDiff {
      * options are only changed by recreating.
      */
     private static boolean replaceable(View current, View desired) {
+        if (current.materialized() || desired.materialized()) {
+            return false;
+        }
         List<Column> before = current.columns();
         List<Column> after = desired.columns();
         return current.options().equals(desired.options()) && after.size() >= before.size()

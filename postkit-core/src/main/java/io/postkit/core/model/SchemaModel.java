@@ -86,7 +86,7 @@ public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, En
         return switch (target.kind()) {
             case SCHEMA -> schemas.contains(object.name());
             case TABLE -> tables.containsKey(object);
-            case VIEW -> views.containsKey(object);
+            case VIEW, MATERIALIZED_VIEW -> views.containsKey(object);
             case COLUMN -> tables.containsKey(object) ? tables.get(object).column(target.member()).isPresent()
                     : views.containsKey(object) && views.get(object).columns().stream()
                     .anyMatch(c -> c.name().equals(target.member()));
@@ -94,7 +94,9 @@ public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, En
                     && tables.get(object).constraint(target.member()).isPresent();
             case SEQUENCE -> sequences.containsKey(object);
             case INDEX -> tables.values().stream().anyMatch(t -> t.name().schema().equals(object.schema())
-                    && t.index(object.name()).isPresent());
+                    && t.index(object.name()).isPresent()) || views.values().stream().anyMatch(v ->
+                    v.name().schema().equals(object.schema())
+                    && v.indexes().stream().anyMatch(i -> i.name().equals(object.name())));
         };
     }
 }

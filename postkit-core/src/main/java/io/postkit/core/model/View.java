@@ -13,9 +13,11 @@ import java.util.Set;
  * @param dependsOn  the relations (tables and views) and their columns the query reads, from {@code pg_rewrite}'s
  *                   dependencies: {@code schema.relation} for the whole relation, {@code schema.relation.column} for
  *                   a column
+ * @param materialized a materialized view: never replaced in place, and it may have {@code indexes}
+ * @param populated    for a materialized view, whether it holds data ({@code relispopulated})
  */
 public record View(QualifiedName name, List<Column> columns, String definition, List<String> options,
-                   Set<String> dependsOn) {
+                   Set<String> dependsOn, boolean materialized, boolean populated, List<Index> indexes) {
 
     public View {
         Objects.requireNonNull(name, "name");
@@ -23,6 +25,13 @@ public record View(QualifiedName name, List<Column> columns, String definition, 
         columns = List.copyOf(columns);
         options = List.copyOf(options);
         dependsOn = Set.copyOf(dependsOn);
+        indexes = List.copyOf(indexes);
+    }
+
+    /** A plain view. */
+    public View(QualifiedName name, List<Column> columns, String definition, List<String> options,
+                Set<String> dependsOn) {
+        this(name, columns, definition, options, dependsOn, false, true, List.of());
     }
 
     public boolean readsRelation(QualifiedName relation) {

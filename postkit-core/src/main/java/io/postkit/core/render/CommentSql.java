@@ -25,6 +25,7 @@ final class CommentSql {
             case SCHEMA -> "SCHEMA " + quote(object.name());
             case TABLE -> "TABLE " + quote(object);
             case VIEW -> "VIEW " + quote(object);
+            case MATERIALIZED_VIEW -> "MATERIALIZED VIEW " + quote(object);
             case COLUMN -> "COLUMN " + quote(object) + "." + quote(target.member());
             case CONSTRAINT -> "CONSTRAINT " + quote(target.member()) + " ON " + quote(object);
             case INDEX -> "INDEX " + quote(object);

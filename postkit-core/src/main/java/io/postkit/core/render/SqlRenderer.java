@@ -106,7 +106,7 @@ public final class SqlRenderer {
         } else if (change instanceof SchemaChange.CreateView c) {
             return ViewSql.create(c.view(), c.orReplace());
         } else if (change instanceof SchemaChange.DropView c) {
-            return ViewSql.drop(c.view());
+            return ViewSql.drop(c.view(), c.materialized());
         } else if (change instanceof SchemaChange.CreateRoutine c) {
             return RoutineSql.create(c.routine());
         } else if (change instanceof SchemaChange.DropRoutine c) {

@@ -230,6 +230,24 @@ class SchemaRoundTripIT {
                     CREATE VIEW v AS SELECT id FROM t;
                     GRANT SELECT ON v TO PUBLIC;
                     """),
+            new Case("materialized views with indexes, over a retyped column, and over a view", """
+                    CREATE TABLE sales (id int PRIMARY KEY, amount int, region text);
+                    INSERT INTO sales VALUES (1, 10, 'north'), (2, 20, 'south');
+                    CREATE MATERIALIZED VIEW by_region AS SELECT region, sum(amount) AS total FROM sales GROUP BY region;
+                    CREATE UNIQUE INDEX by_region_key ON by_region (region);
+                    CREATE MATERIALIZED VIEW gone AS SELECT 1 AS one;
+                    CREATE MATERIALIZED VIEW idx_only AS SELECT id FROM sales;
+                    """, """
+                    CREATE TABLE sales (id int PRIMARY KEY, amount bigint, region text);
+                    INSERT INTO sales VALUES (1, 10, 'north'), (2, 20, 'south');
+                    CREATE MATERIALIZED VIEW by_region AS SELECT region, sum(amount) AS total FROM sales GROUP BY region;
+                    CREATE UNIQUE INDEX by_region_key ON by_region (region);
+                    CREATE VIEW big AS SELECT id FROM sales WHERE amount > 15;
+                    CREATE MATERIALIZED VIEW big_ids AS SELECT id FROM big WITH NO DATA;
+                    CREATE MATERIALIZED VIEW idx_only AS SELECT id FROM sales;
+                    CREATE INDEX idx_only_id ON idx_only (id);
+                    COMMENT ON MATERIALIZED VIEW by_region IS 'totals';
+                    """),
             new Case("drop tables that reference each other", """
                     CREATE TABLE a (id int PRIMARY KEY, b_id int);
                     CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));

@@ -44,7 +44,7 @@ class ViewDiffTest {
 
         List<SchemaChange> changes = SchemaDiff.between(model(T, amounts, big), model(retyped, amounts, big));
 
-        assertEquals(List.of(new SchemaChange.DropView(name("big")), new SchemaChange.DropView(name("amounts")),
+        assertEquals(List.of(new SchemaChange.DropView(name("big"), false), new SchemaChange.DropView(name("amounts"), false),
                 new SchemaChange.AlterColumn(name("t"), T.columns().get(1), retyped.columns().get(1)),
                 new SchemaChange.CreateView(amounts, false), new SchemaChange.CreateView(big, false)), changes);
     }
@@ -56,7 +56,7 @@ class ViewDiffTest {
                 "public.t.amount"), "id", "amount");
         assertEquals(List.of(new SchemaChange.CreateView(after, true)),
                 SchemaDiff.between(model(T, before), model(T, after)));
-        assertEquals(List.of(new SchemaChange.DropView(name("v")), new SchemaChange.CreateView(before, false)),
+        assertEquals(List.of(new SchemaChange.DropView(name("v"), false), new SchemaChange.CreateView(before, false)),
                 SchemaDiff.between(model(T, after), model(T, before)), "dropping a column needs a new view");
     }
 }

@@ -62,9 +62,9 @@ class SessionErrorsIT {
 
     @Test
     void objectsTheEngineCannotManageYetAreRefusedByName() throws Exception {
-        project.schemaFile("materialized_views/names.sql", "CREATE MATERIALIZED VIEW names AS SELECT name FROM customers;");
+        project.schemaFile("domains/positive.sql", "CREATE DOMAIN positive AS integer CHECK (VALUE > 0);");
         PostkitException e = assertThrows(PostkitException.class, this::plan);
-        assertTrue(e.getMessage().contains("materialized view public.names"), e.getMessage());
+        assertTrue(e.getMessage().contains("domain public.positive"), e.getMessage());
     }
 
     @Test
