@@ -16,7 +16,8 @@ final class CatalogQueries {
 
     static final String SCHEMAS = "SELECT nspname FROM pg_namespace WHERE nspname = ANY (?)";
 
-    static final String TABLES = "SELECT n.nspname, c.relname, c.relrowsecurity, c.relforcerowsecurity FROM pg_class c"
+    static final String TABLES = "SELECT n.nspname, c.relname, c.relrowsecurity, c.relforcerowsecurity,"
+            + " c.relpersistence = 'u' FROM pg_class c"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind = 'r' AND NOT c.relispartition AND n.nspname = ANY (?) AND" + NOT_EXTENSION_MEMBER;
 
@@ -211,6 +212,14 @@ final class CatalogQueries {
             + " FROM pg_description d JOIN pg_constraint k ON d.classoid = 'pg_constraint'::regclass"
             + "   AND k.oid = d.objoid JOIN pg_class c ON c.oid = k.conrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN (SELECT s FROM managed)"
+            + " UNION ALL SELECT 'ROUTINE', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid),"
+            + "   d.description FROM pg_description d JOIN pg_proc p ON d.classoid = 'pg_proc'::regclass"
+            + "   AND p.oid = d.objoid JOIN pg_namespace n ON n.oid = p.pronamespace"
+            + "   WHERE n.nspname IN (SELECT s FROM managed) AND p.prokind IN ('f', 'p')"
+            + " UNION ALL SELECT 'TRIGGER', n.nspname, c.relname, g.tgname, d.description"
+            + "   FROM pg_description d JOIN pg_trigger g ON d.classoid = 'pg_trigger'::regclass AND g.oid = d.objoid"
+            + "   JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + "   WHERE n.nspname IN (SELECT s FROM managed) AND c.relkind = 'r'"
             + " UNION ALL SELECT 'SCHEMA', '', n.nspname, '', d.description"
             + " FROM pg_description d JOIN pg_namespace n ON d.classoid = 'pg_namespace'::regclass"
             + "   AND n.oid = d.objoid WHERE n.nspname IN (SELECT s FROM managed)";
@@ -240,13 +249,14 @@ final class CatalogQueries {
             + "   n.nspname || '.' || c.relname || '.' || g.tgname"
             + "   FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
             + "   WHERE NOT g.tgisinternal AND c.relkind <> 'r' AND n.nspname IN (SELECT s FROM managed)"
-            + " UNION ALL SELECT 'comment on routine', n.nspname || '.' || p.proname FROM pg_description d"
+            + " UNION ALL SELECT 'comment on aggregate', n.nspname || '.' || p.proname FROM pg_description d"
             + "   JOIN pg_proc p ON d.classoid = 'pg_proc'::regclass AND p.oid = d.objoid"
             + "   JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname IN (SELECT s FROM managed)"
-            + " UNION ALL SELECT 'comment on trigger', n.nspname || '.' || c.relname || '.' || g.tgname"
+            + "   AND p.prokind NOT IN ('f', 'p')"
+            + " UNION ALL SELECT 'comment on trigger on', n.nspname || '.' || c.relname || '.' || g.tgname"
             + "   FROM pg_description d JOIN pg_trigger g ON d.classoid = 'pg_trigger'::regclass AND g.oid = d.objoid"
             + "   JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + "   WHERE n.nspname IN (SELECT s FROM managed)"
+            + "   WHERE n.nspname IN (SELECT s FROM managed) AND c.relkind <> 'r'"
             + " UNION ALL SELECT 'comment on type', n.nspname || '.' || t.typname FROM pg_description d"
             + "   JOIN pg_type t ON d.classoid = 'pg_type'::regclass AND t.oid = d.objoid"
             + "   JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname IN (SELECT s FROM managed)"
@@ -259,13 +269,11 @@ final class CatalogQueries {
             + "   WHERE n.nspname IN (SELECT s FROM managed) AND t.typacl IS NOT NULL AND t.typtype <> 'e'"
             + " UNION ALL SELECT 'default privileges', coalesce(n.nspname, 'all schemas')"
             + "   FROM pg_default_acl d LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace"
-            + " UNION ALL SELECT CASE WHEN c.relpersistence = 'u' THEN 'unlogged table'"
-            + "   WHEN c.reloptions IS NOT NULL THEN 'storage parameters on'"
+            + " UNION ALL SELECT CASE WHEN c.reloptions IS NOT NULL THEN 'storage parameters on'"
 
             + "   ELSE 'table inheritance of' END, n.nspname || '.' || c.relname"
             + "   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + "   WHERE c.relkind = 'r' AND n.nspname IN (SELECT s FROM managed) AND (c.relpersistence = 'u'"
-            + "     OR c.reloptions IS NOT NULL"
+            + "   WHERE c.relkind = 'r' AND n.nspname IN (SELECT s FROM managed) AND (c.reloptions IS NOT NULL"
             + "     OR EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = c.oid AND NOT c.relispartition))"
             + " ) o ORDER BY kind, name";
 }

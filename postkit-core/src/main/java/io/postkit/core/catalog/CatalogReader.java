@@ -1,6 +1,5 @@
 package io.postkit.core.catalog;
 
-import io.postkit.core.PostkitException;
 import io.postkit.core.model.Column;
 import io.postkit.core.model.ColumnRef;
 import io.postkit.core.model.CommentTarget;
@@ -130,7 +129,7 @@ public final class CatalogReader {
             Map<QualifiedName, boolean[]> security = new TreeMap<>();
             query(CatalogQueries.TABLES, rs -> {
                 columns.put(name(rs, 1), new ArrayList<>());
-                security.put(name(rs, 1), new boolean[] {rs.getBoolean(3), rs.getBoolean(4)});
+                security.put(name(rs, 1), new boolean[] {rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5)});
             });
             // Rows of relations that are not managed tables (partitions, extension members) are skipped.
             query(CatalogQueries.COLUMNS, rs -> {
@@ -154,7 +153,8 @@ public final class CatalogReader {
                 QualifiedName table = e.getKey();
                 if (!excluded.contains(table)) {
                     tables.put(table, new Table(table, e.getValue(), constraints.getOrDefault(table, List.of()),
-                            indexes.getOrDefault(table, List.of()), security.get(table)[0], security.get(table)[1]));
+                            indexes.getOrDefault(table, List.of()), security.get(table)[0], security.get(table)[1],
+                            security.get(table)[2]));
                 }
             }
             Map<QualifiedName, Sequence> sequences = new TreeMap<>();
@@ -305,11 +305,6 @@ public final class CatalogReader {
 
         private static Constraint constraint(ResultSet rs) throws SQLException {
             String contype = rs.getString(4);
-            if (contype.equals("x")) {
-                throw new PostkitException("Constraint " + rs.getString(3) + " on " + rs.getString(1) + "."
-                        + rs.getString(2) + " is an EXCLUDE constraint, which this version of postkit does not"
-                        + " manage yet.");
-            }
             QualifiedName referenced = rs.getString(6) == null ? null : name(rs, 6);
             return new Constraint(rs.getString(3), ConstraintType.fromCatalog(contype), rs.getString(5), referenced);
         }

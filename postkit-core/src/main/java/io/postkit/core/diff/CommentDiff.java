@@ -1,14 +1,13 @@
 package io.postkit.core.diff;
 
 import io.postkit.core.model.CommentTarget;
-import io.postkit.core.model.QualifiedName;
 import io.postkit.core.model.SchemaModel;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Comments, compared by what they are on. A comment on an object the diff drops goes with the object; removing one
@@ -19,14 +18,12 @@ final class CommentDiff {
     private CommentDiff() {
     }
 
-    /** @param recreated views the diff drops and creates again: their comments must be set again */
-    static List<SchemaChange> between(SchemaModel current, SchemaModel desired, Set<QualifiedName> recreated) {
+    /** @param recreated what the diff drops and creates again (views, routines, triggers): comments go with it */
+    static List<SchemaChange> between(SchemaModel current, SchemaModel desired, Predicate<CommentTarget> recreated) {
         List<SchemaChange> changes = new ArrayList<>();
         for (Map.Entry<CommentTarget, String> comment : desired.comments().entrySet()) {
-            boolean onRecreatedView = recreated.contains(comment.getKey().object())
-                    && (comment.getKey().kind() == CommentTarget.Kind.VIEW
-                    || comment.getKey().kind() == CommentTarget.Kind.COLUMN);
-            if (onRecreatedView || !Objects.equals(current.comments().get(comment.getKey()), comment.getValue())) {
+            if (recreated.test(comment.getKey())
+                    || !Objects.equals(current.comments().get(comment.getKey()), comment.getValue())) {
                 changes.add(new SchemaChange.SetComment(comment.getKey(), comment.getValue()));
             }
         }

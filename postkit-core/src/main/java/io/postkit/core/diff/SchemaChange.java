@@ -56,6 +56,11 @@ public sealed interface SchemaChange {
         public Phase phase() { return Phase.CREATE_TABLE; }
     }
 
+    /** {@code ALTER TABLE … SET LOGGED | SET UNLOGGED}. */
+    record SetPersistence(QualifiedName table, boolean unlogged) implements SchemaChange {
+        public Phase phase() { return Phase.TABLE_PERSISTENCE; }
+    }
+
     record DropTable(QualifiedName table) implements SchemaChange {
         public Phase phase() { return Phase.DROP_TABLE; }
     }

@@ -1,5 +1,6 @@
 package io.postkit.core.diff;
 
+import io.postkit.core.model.CommentTarget;
 import io.postkit.core.model.ConstraintType;
 import io.postkit.core.model.QualifiedName;
 import io.postkit.core.model.SchemaModel;
@@ -51,13 +52,29 @@ public final class SchemaDiff {
         changes.addAll(views.drops());
         changes.addAll(views.creates());
         changes.addAll(views.indexChanges());
-        changes.addAll(CommentDiff.between(current, desired, views.recreated()));
+        changes.addAll(CommentDiff.between(current, desired, recreatedTarget(changes, views.recreated(),
+                routines.droppedSignatures())));
         Set<QualifiedName> recreated = new java.util.TreeSet<>(views.recreated());
         recreated.addAll(routines.droppedSignatures());
         changes.addAll(GrantDiff.between(current, desired, recreated));
         List<SchemaChange> ordered = new ArrayList<>(changes);
         ordered.sort(Comparator.comparing(SchemaChange::phase));
         return List.copyOf(ordered);
+    }
+
+    /** Whether a comment's object is dropped and created again by {@code changes}: its comment must be set again. */
+    private static java.util.function.Predicate<CommentTarget> recreatedTarget(List<SchemaChange> changes,
+            Set<QualifiedName> views, Set<QualifiedName> routines) {
+        Set<String> triggers = new java.util.TreeSet<>();
+        changes.stream().filter(SchemaChange.DropTrigger.class::isInstance)
+                .forEach(c -> triggers.add(((SchemaChange.DropTrigger) c).trigger().key()));
+        return target -> switch (target.kind()) {
+            case VIEW, MATERIALIZED_VIEW, COLUMN -> views.contains(target.object());
+            case ROUTINE -> routines.contains(QualifiedName.of(target.object().schema(),
+                    target.object().name() + "(" + target.member() + ")"));
+            case TRIGGER -> triggers.contains(target.object() + "." + target.member());
+            default -> false;
+        };
     }
 
     /** Columns a view cannot survive: dropped, or given another type or collation. */

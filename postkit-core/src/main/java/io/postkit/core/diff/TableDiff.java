@@ -14,6 +14,9 @@ final class TableDiff {
 
     static List<SchemaChange> between(Table current, Table desired) {
         List<SchemaChange> changes = new ArrayList<>(columns(current, desired));
+        if (current.unlogged() != desired.unlogged()) {
+            changes.add(new SchemaChange.SetPersistence(desired.name(), desired.unlogged()));
+        }
         changes.addAll(ConstraintDiff.between(current, desired));
         changes.addAll(IndexDiff.between(current, desired));
         return changes;

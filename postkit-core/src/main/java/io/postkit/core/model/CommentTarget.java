@@ -7,12 +7,12 @@ import java.util.Objects;
  * What a comment is on.
  *
  * @param object the schema-qualified object; for {@link Kind#SCHEMA} the name is the schema's and schema is empty
- * @param member the column or constraint of a table, else empty
+ * @param member the column, constraint or trigger of a table, the identity arguments of a routine, else empty
  */
 public record CommentTarget(Kind kind, QualifiedName object, String member) implements Comparable<CommentTarget> {
 
     /** The kinds of objects comments are read for. */
-    public enum Kind { SCHEMA, TABLE, VIEW, MATERIALIZED_VIEW, COLUMN, CONSTRAINT, INDEX, SEQUENCE }
+    public enum Kind { SCHEMA, TABLE, VIEW, MATERIALIZED_VIEW, COLUMN, CONSTRAINT, INDEX, SEQUENCE, ROUTINE, TRIGGER }
 
     private static final Comparator<CommentTarget> ORDER = Comparator.comparing(CommentTarget::object)
             .thenComparing(CommentTarget::member).thenComparing(CommentTarget::kind);

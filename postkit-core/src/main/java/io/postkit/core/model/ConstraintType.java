@@ -2,7 +2,7 @@ package io.postkit.core.model;
 
 /** {@code pg_constraint.contype}, for the kinds the engine manages. */
 public enum ConstraintType {
-    PRIMARY_KEY("p"), UNIQUE("u"), FOREIGN_KEY("f"), CHECK("c");
+    PRIMARY_KEY("p"), UNIQUE("u"), FOREIGN_KEY("f"), CHECK("c"), EXCLUDE("x");
 
     private final String code;
 

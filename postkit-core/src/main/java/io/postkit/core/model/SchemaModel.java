@@ -93,6 +93,9 @@ public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, En
             case CONSTRAINT -> tables.containsKey(object)
                     && tables.get(object).constraint(target.member()).isPresent();
             case SEQUENCE -> sequences.containsKey(object);
+            case ROUTINE -> routines.containsKey(QualifiedName.of(object.schema(),
+                    object.name() + "(" + target.member() + ")"));
+            case TRIGGER -> triggers.containsKey(object + "." + target.member());
             case INDEX -> tables.values().stream().anyMatch(t -> t.name().schema().equals(object.schema())
                     && t.index(object.name()).isPresent()) || views.values().stream().anyMatch(v ->
                     v.name().schema().equals(object.schema())

@@ -9,9 +9,10 @@ import java.util.Optional;
  *
  * @param rowSecurity      {@code relrowsecurity}: ENABLE ROW LEVEL SECURITY
  * @param forceRowSecurity {@code relforcerowsecurity}: FORCE ROW LEVEL SECURITY (policies apply to the owner too)
+ * @param unlogged         {@code relpersistence = 'u'}: not WAL-logged, emptied after a crash
  */
 public record Table(QualifiedName name, List<Column> columns, List<Constraint> constraints, List<Index> indexes,
-                    boolean rowSecurity, boolean forceRowSecurity) {
+                    boolean rowSecurity, boolean forceRowSecurity, boolean unlogged) {
 
     public Table {
         Objects.requireNonNull(name, "name");
@@ -22,7 +23,7 @@ public record Table(QualifiedName name, List<Column> columns, List<Constraint> c
 
     /** A table without row-level security. */
     public Table(QualifiedName name, List<Column> columns, List<Constraint> constraints, List<Index> indexes) {
-        this(name, columns, constraints, indexes, false, false);
+        this(name, columns, constraints, indexes, false, false, false);
     }
 
     public Optional<Column> column(String columnName) {

@@ -30,6 +30,8 @@ final class CommentSql {
             case CONSTRAINT -> "CONSTRAINT " + quote(target.member()) + " ON " + quote(object);
             case INDEX -> "INDEX " + quote(object);
             case SEQUENCE -> "SEQUENCE " + quote(object);
+            case ROUTINE -> "ROUTINE " + quote(object) + "(" + target.member() + ")";
+            case TRIGGER -> "TRIGGER " + quote(target.member()) + " ON " + quote(object);
         };
     }
 }

@@ -26,7 +26,8 @@ final class ConstraintSql {
 
     /** Keys build a unique index under a lock that blocks writes; checks and foreign keys scan every row. */
     private static Set<Hazard> hazards(Constraint constraint) {
-        if (constraint.type() == ConstraintType.PRIMARY_KEY || constraint.type() == ConstraintType.UNIQUE) {
+        if (constraint.type() == ConstraintType.PRIMARY_KEY || constraint.type() == ConstraintType.UNIQUE
+                || constraint.type() == ConstraintType.EXCLUDE) {
             return Set.of(Hazard.LONG_LOCK);
         }
         return constraint.definition().endsWith("NOT VALID") ? Set.of() : Set.of(Hazard.VALIDATION_SCAN);

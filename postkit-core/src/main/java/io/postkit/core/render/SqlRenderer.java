@@ -87,6 +87,8 @@ public final class SqlRenderer {
             return SequenceSql.drop(c.sequence());
         } else if (change instanceof CreateTable c) {
             return TableSql.create(c.table());
+        } else if (change instanceof SchemaChange.SetPersistence c) {
+            return TableSql.persistence(c.table(), c.unlogged());
         } else if (change instanceof DropTable c) {
             return TableSql.drop(c.table());
         } else if (change instanceof AddColumn c) {

@@ -17,9 +17,15 @@ final class TableSql {
     static PlannedStatement create(Table table) {
         String columns = table.columns().stream().map(c -> "    " + ColumnSql.definition(c))
                 .collect(Collectors.joining(",\n"));
-        String sql = "CREATE TABLE " + quote(table.name()) + " (" + (columns.isEmpty() ? "" : "\n" + columns + "\n")
+        String sql = "CREATE " + (table.unlogged() ? "UNLOGGED " : "") + "TABLE " + quote(table.name()) + " (" + (columns.isEmpty() ? "" : "\n" + columns + "\n")
                 + ")";
         return new PlannedStatement(sql, "table", table.name().toString(), Set.of(), true);
+    }
+
+    /** Switching persistence rewrites the table. */
+    static PlannedStatement persistence(QualifiedName table, boolean unlogged) {
+        return new PlannedStatement("ALTER TABLE " + quote(table) + " SET " + (unlogged ? "UNLOGGED" : "LOGGED"), "table",
+                table.toString(), Set.of(Hazard.TABLE_REWRITE, Hazard.LONG_LOCK), true);
     }
 
     static PlannedStatement drop(QualifiedName table) {

@@ -248,6 +248,23 @@ class SchemaRoundTripIT {
                     CREATE INDEX idx_only_id ON idx_only (id);
                     COMMENT ON MATERIALIZED VIEW by_region IS 'totals';
                     """),
+            new Case("unlogged tables, exclusion constraints, comments on routines and triggers", """
+                    CREATE TABLE cache (k text PRIMARY KEY, v text);
+                    CREATE UNLOGGED TABLE scratch (id int);
+                    CREATE TABLE bookings (id int PRIMARY KEY, during tsrange);
+                    CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+                    CREATE TRIGGER bookings_touch BEFORE UPDATE ON bookings FOR EACH ROW EXECUTE FUNCTION touch();
+                    """, """
+                    CREATE UNLOGGED TABLE cache (k text PRIMARY KEY, v text);
+                    CREATE TABLE scratch (id int);
+                    CREATE UNLOGGED TABLE sessions (id int);
+                    CREATE TABLE bookings (id int PRIMARY KEY, during tsrange,
+                        CONSTRAINT no_overlap EXCLUDE USING gist (during WITH &&));
+                    CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+                    CREATE TRIGGER bookings_touch BEFORE UPDATE ON bookings FOR EACH ROW EXECUTE FUNCTION touch();
+                    COMMENT ON FUNCTION touch() IS 'keeps rows fresh';
+                    COMMENT ON TRIGGER bookings_touch ON bookings IS 'fires on update';
+                    """),
             new Case("drop tables that reference each other", """
                     CREATE TABLE a (id int PRIMARY KEY, b_id int);
                     CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));
