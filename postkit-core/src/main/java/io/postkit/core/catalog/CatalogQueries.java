@@ -139,6 +139,23 @@ final class CatalogQueries {
             + "   aclexplode(coalesce(t.typacl, acldefault('T', t.typowner))) a LEFT JOIN pg_roles r ON r.oid = a.grantee"
             + " WHERE t.typtype = 'e' AND n.nspname IN (SELECT s FROM managed) AND a.grantee <> t.typowner";
 
+    /**
+     * Default privileges for every schema (namespace 0) or a managed one. A row stands for its (role, schema,
+     * object type) completely; the role's own entries are left out, like an owner's.
+     */
+    static final String DEFAULT_GRANTS = "SELECT fr.rolname, coalesce(n.nspname, ''), d.defaclobjtype::text,"
+            + " coalesce(r.rolname, 'public'), a.privilege_type, a.is_grantable"
+            + " FROM pg_default_acl d JOIN pg_roles fr ON fr.oid = d.defaclrole"
+            + " LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace, aclexplode(d.defaclacl) a"
+            + " LEFT JOIN pg_roles r ON r.oid = a.grantee"
+            + " WHERE (d.defaclnamespace = 0 OR n.nspname = ANY (?)) AND a.grantee <> d.defaclrole";
+
+    /** (role, schema, object type) of every default-privileges row, even one that grants nothing to others. */
+    static final String DEFAULT_GRANT_SCOPES = "SELECT fr.rolname, coalesce(n.nspname, ''), d.defaclobjtype::text"
+            + " FROM pg_default_acl d JOIN pg_roles fr ON fr.oid = d.defaclrole"
+            + " LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace"
+            + " WHERE d.defaclnamespace = 0 OR n.nspname = ANY (?)";
+
     /** Enum types with their labels in sort order. */
     static final String ENUMS = "SELECT n.nspname, t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder)"
             + " FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace"
@@ -267,8 +284,6 @@ final class CatalogQueries {
             + " UNION ALL SELECT 'privileges on type', n.nspname || '.' || t.typname FROM pg_type t"
             + "   JOIN pg_namespace n ON n.oid = t.typnamespace"
             + "   WHERE n.nspname IN (SELECT s FROM managed) AND t.typacl IS NOT NULL AND t.typtype <> 'e'"
-            + " UNION ALL SELECT 'default privileges', coalesce(n.nspname, 'all schemas')"
-            + "   FROM pg_default_acl d LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace"
             + " UNION ALL SELECT CASE WHEN c.reloptions IS NOT NULL THEN 'storage parameters on'"
 
             + "   ELSE 'table inheritance of' END, n.nspname || '.' || c.relname"

@@ -5,6 +5,7 @@ import io.postkit.core.model.ColumnRef;
 import io.postkit.core.model.CommentTarget;
 import io.postkit.core.model.Constraint;
 import io.postkit.core.model.ConstraintType;
+import io.postkit.core.model.DefaultGrant;
 import io.postkit.core.model.EnumType;
 import io.postkit.core.model.Generated;
 import io.postkit.core.model.Grant;
@@ -177,7 +178,17 @@ public final class CatalogReader {
                     .withRoutines(routines(), triggers(tables.keySet()))
                     .withEnums(enums())
                     .withPolicies(policies(tables.keySet()))
-                    .withGrants(grants());
+                    .withGrants(grants())
+                    .withDefaultGrants(defaultGrants());
+        }
+
+        private Set<DefaultGrant> defaultGrants() throws SQLException {
+            Set<DefaultGrant> defaults = new TreeSet<>();
+            query(CatalogQueries.DEFAULT_GRANT_SCOPES, rs -> defaults.add(DefaultGrant.scopeMarker(rs.getString(1),
+                    rs.getString(2), rs.getString(3))));
+            query(CatalogQueries.DEFAULT_GRANTS, rs -> defaults.add(new DefaultGrant(rs.getString(1), rs.getString(2),
+                    rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6))));
+            return defaults;
         }
 
         private Set<Grant> grants() throws SQLException {

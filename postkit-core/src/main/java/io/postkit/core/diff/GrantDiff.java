@@ -1,5 +1,6 @@
 package io.postkit.core.diff;
 
+import io.postkit.core.model.DefaultGrant;
 import io.postkit.core.model.EnumType;
 import io.postkit.core.model.Grant;
 import io.postkit.core.model.QualifiedName;
@@ -11,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Privileges, compared per (object, grantee, privilege); the GRANT OPTION is its own step. The desired grants are
- * compared with what each object holds once the migration's DDL has run: its current grants if it stays, or the
- * built-in defaults if the diff creates or recreates it (PUBLIC may EXECUTE a new function and use a new type, so a
- * desired REVOKE from PUBLIC must be planned for it).
+ * Privileges, compared per (object, grantee, privilege); the GRANT OPTION is its own step. An object that stays is
+ * compared with its current grants; one the diff creates or recreates with what creation may give it (built-in and
+ * default privileges), so that a desired REVOKE (say, from PUBLIC on a new function) is planned for it.
  */
 final class GrantDiff {
 
@@ -25,7 +26,10 @@ final class GrantDiff {
 
     /** @param recreated tables/views and routine signatures that the diff drops and creates again */
     static List<SchemaChange> between(SchemaModel current, SchemaModel desired, Set<QualifiedName> recreated) {
-        Map<Grant, Grant> before = afterDdl(current, desired, recreated);
+        Set<QualifiedName> created = created(current, desired, recreated);
+        Map<Grant, Grant> before = byPrivilege(current.grants().stream()
+                .filter(g -> !created.contains(target(g))).toList());
+        before.putAll(byPrivilege(possibleAtCreation(current, desired, created)));
         Map<Grant, Grant> after = byPrivilege(desired.grants());
         List<SchemaChange> changes = new ArrayList<>();
         for (Map.Entry<Grant, Grant> e : before.entrySet()) {
@@ -38,31 +42,66 @@ final class GrantDiff {
         }
         for (Map.Entry<Grant, Grant> e : after.entrySet()) {
             Grant held = before.get(e.getKey());
-            if (held == null || (e.getValue().grantable() && !held.grantable())) {
+            boolean grant = created.contains(target(e.getKey())) || held == null
+                    || (e.getValue().grantable() && !held.grantable());
+            if (grant) {
                 changes.add(new SchemaChange.GrantPrivilege(e.getValue()));
             }
         }
         return changes;
     }
 
-    private static Map<Grant, Grant> afterDdl(SchemaModel current, SchemaModel desired, Set<QualifiedName> recreated) {
+    /** Objects the migration creates or recreates: their privileges start from what creation gives them. */
+    private static Set<QualifiedName> created(SchemaModel current, SchemaModel desired, Set<QualifiedName> recreated) {
+        Set<QualifiedName> created = new TreeSet<>(recreated);
+        desired.tables().keySet().stream().filter(t -> !current.tables().containsKey(t)).forEach(created::add);
+        desired.views().keySet().stream().filter(v -> !current.views().containsKey(v)).forEach(created::add);
+        desired.sequences().keySet().stream().filter(q -> !current.sequences().containsKey(q)).forEach(created::add);
+        desired.routines().keySet().stream().filter(r -> !current.routines().containsKey(r)).forEach(created::add);
+        desired.enums().keySet().stream().filter(e -> !current.enums().containsKey(e)).forEach(created::add);
+        return created;
+    }
+
+    /**
+     * What a created object may hold before its GRANTs run: the built-in defaults (PUBLIC EXECUTE on routines,
+     * USAGE on types) and any default privilege of the current database that could apply, whichever role creates
+     * it. Revoking one that was not granted is a no-op, so assuming too much is safe; desired grants are always
+     * granted explicitly on created objects, so nothing is lost by it either.
+     */
+    private static List<Grant> possibleAtCreation(SchemaModel current, SchemaModel desired,
+                                                  Set<QualifiedName> created) {
         List<Grant> grants = new ArrayList<>();
-        for (Grant grant : current.grants()) {
-            if (!recreated.contains(target(grant))) {
-                grants.add(grant);
-            }
-        }
         for (Routine routine : desired.routines().values()) {
-            if (!current.routines().containsKey(routine.signature()) || recreated.contains(routine.signature())) {
+            if (created.contains(routine.signature())) {
                 grants.add(new Grant("ROUTINE", routine.name(), routine.arguments(), "public", "EXECUTE", false));
+                defaults(current, routine.name().schema(), "f", "ROUTINE", routine.name(), routine.arguments(), grants);
             }
         }
         for (EnumType type : desired.enums().values()) {
-            if (!current.enums().containsKey(type.name())) {
+            if (created.contains(type.name())) {
                 grants.add(new Grant("TYPE", type.name(), "", "public", "USAGE", false));
+                defaults(current, type.name().schema(), "T", "TYPE", type.name(), "", grants);
             }
         }
-        return byPrivilege(grants);
+        for (QualifiedName relation : created) {
+            if (desired.tables().containsKey(relation) || desired.views().containsKey(relation)) {
+                defaults(current, relation.schema(), "r", "TABLE", relation, "", grants);
+            } else if (desired.sequences().containsKey(relation)) {
+                defaults(current, relation.schema(), "S", "SEQUENCE", relation, "", grants);
+            }
+        }
+        return grants;
+    }
+
+    private static void defaults(SchemaModel current, String schema, String objectType, String kind,
+                                 QualifiedName object, String member, List<Grant> into) {
+        for (DefaultGrant d : current.defaultGrants()) {
+            boolean applies = !d.isScopeMarker() && d.objectType().equals(objectType)
+                    && (d.schema().isEmpty() || d.schema().equals(schema));
+            if (applies) {
+                into.add(new Grant(kind, object, member, d.grantee(), d.privilege(), d.grantable()));
+            }
+        }
     }
 
     private static Map<Grant, Grant> byPrivilege(Iterable<Grant> grants) {

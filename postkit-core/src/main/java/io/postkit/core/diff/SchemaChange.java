@@ -3,6 +3,7 @@ package io.postkit.core.diff;
 import io.postkit.core.model.Column;
 import io.postkit.core.model.CommentTarget;
 import io.postkit.core.model.Constraint;
+import io.postkit.core.model.DefaultGrant;
 import io.postkit.core.model.EnumType;
 import io.postkit.core.model.Grant;
 import io.postkit.core.model.ConstraintType;
@@ -170,6 +171,11 @@ public sealed interface SchemaChange {
 
     /** REVOKE {@code grant}'s privilege, or with {@code optionOnly} just its GRANT OPTION. */
     record RevokePrivilege(Grant grant, boolean optionOnly) implements SchemaChange {
+        public Phase phase() { return Phase.PRIVILEGES; }
+    }
+
+    /** ALTER DEFAULT PRIVILEGES … GRANT (or REVOKE, or REVOKE GRANT OPTION FOR with {@code optionOnly}). */
+    record AlterDefaultPrivilege(DefaultGrant grant, boolean revoke, boolean optionOnly) implements SchemaChange {
         public Phase phase() { return Phase.PRIVILEGES; }
     }
 

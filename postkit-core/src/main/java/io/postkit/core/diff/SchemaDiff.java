@@ -57,6 +57,7 @@ public final class SchemaDiff {
         Set<QualifiedName> recreated = new java.util.TreeSet<>(views.recreated());
         recreated.addAll(routines.droppedSignatures());
         changes.addAll(GrantDiff.between(current, desired, recreated));
+        changes.addAll(DefaultGrantDiff.between(current, desired));
         List<SchemaChange> ordered = new ArrayList<>(changes);
         ordered.sort(Comparator.comparing(SchemaChange::phase));
         return List.copyOf(ordered);

@@ -19,7 +19,7 @@ public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, En
                           SortedMap<QualifiedName, Sequence> sequences, SortedMap<QualifiedName, View> views,
                           SortedMap<QualifiedName, Routine> routines, SortedMap<String, Trigger> triggers,
                           SortedMap<String, Policy> policies, SortedSet<Grant> grants,
-                          SortedMap<CommentTarget, String> comments) {
+                          SortedSet<DefaultGrant> defaultGrants, SortedMap<CommentTarget, String> comments) {
 
     public SchemaModel {
         schemas = Collections.unmodifiableSortedSet(new TreeSet<>(schemas));
@@ -31,6 +31,7 @@ public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, En
         triggers = Collections.unmodifiableSortedMap(new TreeMap<>(triggers));
         policies = Collections.unmodifiableSortedMap(new TreeMap<>(policies));
         grants = Collections.unmodifiableSortedSet(new TreeSet<>(grants));
+        defaultGrants = Collections.unmodifiableSortedSet(new TreeSet<>(defaultGrants));
         comments = Collections.unmodifiableSortedMap(new TreeMap<>(comments));
     }
 
@@ -53,31 +54,37 @@ public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, En
                                  Map<CommentTarget, String> comments) {
         return new SchemaModel(new TreeSet<>(schemas), new TreeMap<>(), new TreeMap<>(tables),
                 new TreeMap<>(sequences), new TreeMap<>(views), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
-                new TreeSet<>(), new TreeMap<>(comments));
+                new TreeSet<>(), new TreeSet<>(), new TreeMap<>(comments));
     }
 
     /** A model with these routines and triggers added. */
     public SchemaModel withRoutines(Map<QualifiedName, Routine> routines, Map<String, Trigger> triggers) {
         return new SchemaModel(schemas, enums, tables, sequences, views, new TreeMap<>(routines),
-                new TreeMap<>(triggers), policies, grants, comments);
+                new TreeMap<>(triggers), policies, grants, defaultGrants, comments);
     }
 
     /** A model with these enum types added. */
     public SchemaModel withEnums(Map<QualifiedName, EnumType> enumTypes) {
         return new SchemaModel(schemas, new TreeMap<>(enumTypes), tables, sequences, views, routines, triggers,
-                policies, grants, comments);
+                policies, grants, defaultGrants, comments);
     }
 
     /** A model with these row-level security policies added. */
     public SchemaModel withPolicies(Map<String, Policy> rowPolicies) {
         return new SchemaModel(schemas, enums, tables, sequences, views, routines, triggers,
-                new TreeMap<>(rowPolicies), grants, comments);
+                new TreeMap<>(rowPolicies), grants, defaultGrants, comments);
     }
 
     /** A model with these privileges added. */
     public SchemaModel withGrants(Set<Grant> privileges) {
         return new SchemaModel(schemas, enums, tables, sequences, views, routines, triggers, policies,
-                new TreeSet<>(privileges), comments);
+                new TreeSet<>(privileges), defaultGrants, comments);
+    }
+
+    /** A model with these default privileges added. */
+    public SchemaModel withDefaultGrants(Set<DefaultGrant> defaults) {
+        return new SchemaModel(schemas, enums, tables, sequences, views, routines, triggers, policies, grants,
+                new TreeSet<>(defaults), comments);
     }
 
     /** Whether the object a comment is on exists in this model. */

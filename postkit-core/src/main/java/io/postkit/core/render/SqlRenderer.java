@@ -135,6 +135,8 @@ public final class SqlRenderer {
             return GrantSql.grant(c.grant());
         } else if (change instanceof SchemaChange.RevokePrivilege c) {
             return GrantSql.revoke(c.grant(), c.optionOnly());
+        } else if (change instanceof SchemaChange.AlterDefaultPrivilege c) {
+            return DefaultGrantSql.alter(c.grant(), c.revoke(), c.optionOnly());
         } else if (change instanceof SchemaChange.SetComment c) {
             return CommentSql.set(c.target(), c.text());
         }

@@ -265,6 +265,16 @@ class SchemaRoundTripIT {
                     COMMENT ON FUNCTION touch() IS 'keeps rows fresh';
                     COMMENT ON TRIGGER bookings_touch ON bookings IS 'fires on update';
                     """),
+            new Case("default privileges, global and per schema, including a revoke of a built-in default", """
+                    DO $$ BEGIN CREATE ROLE app_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+                    ALTER DEFAULT PRIVILEGES FOR ROLE postgres GRANT INSERT ON TABLES TO app_reader;
+                    """, """
+                    DO $$ BEGIN CREATE ROLE app_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+                    CREATE SCHEMA billing;
+                    ALTER DEFAULT PRIVILEGES FOR ROLE postgres IN SCHEMA billing GRANT SELECT ON TABLES TO app_reader;
+                    ALTER DEFAULT PRIVILEGES FOR ROLE postgres REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+                    ALTER DEFAULT PRIVILEGES FOR ROLE postgres GRANT USAGE ON SEQUENCES TO app_reader WITH GRANT OPTION;
+                    """),
             new Case("drop tables that reference each other", """
                     CREATE TABLE a (id int PRIMARY KEY, b_id int);
                     CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));
