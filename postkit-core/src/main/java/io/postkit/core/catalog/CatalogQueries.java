@@ -156,6 +156,25 @@ final class CatalogQueries {
             + " LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace"
             + " WHERE d.defaclnamespace = 0 OR n.nspname = ANY (?)";
 
+    /** Domains (not those over a row type, which are not managed yet). */
+    static final String DOMAINS = "SELECT n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod),"
+            + " CASE WHEN bt.typtype = 'd' THEN bn.nspname END, CASE WHEN bt.typtype = 'd' THEN bt.typname END,"
+            + " CASE WHEN t.typcollation <> bt.typcollation"
+            + "   THEN quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END,"
+            + " pg_get_expr(t.typdefaultbin, 0), t.typnotnull"
+            + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+            + " JOIN pg_type bt ON bt.oid = t.typbasetype JOIN pg_namespace bn ON bn.oid = bt.typnamespace"
+            + " LEFT JOIN pg_collation co ON co.oid = t.typcollation"
+            + " LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace"
+            + " WHERE t.typtype = 'd' AND bt.typrelid = 0 AND n.nspname = ANY (?)"
+            + " AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid"
+            + "   AND x.deptype = 'e')";
+
+    static final String DOMAIN_CONSTRAINTS = "SELECT n.nspname, t.typname, k.conname, pg_get_constraintdef(k.oid)"
+            + " FROM pg_constraint k JOIN pg_type t ON t.oid = k.contypid"
+            + " JOIN pg_namespace n ON n.oid = t.typnamespace"
+            + " WHERE k.contype = 'c' AND n.nspname = ANY (?) ORDER BY 1, 2, 3";
+
     /** Enum types with their labels in sort order. */
     static final String ENUMS = "SELECT n.nspname, t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder)"
             + " FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace"
@@ -256,10 +275,11 @@ final class CatalogQueries {
             + "   AND p.prokind IN ('a', 'w')"
             + "   AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass"
             + "     AND e.objid = p.oid AND e.deptype = 'e')"
-            + " UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'domain' ELSE 'range type' END,"
+            + " UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'domain over a row type' ELSE 'range type' END,"
             + "   n.nspname || '.' || t.typname"
             + "   FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
-            + "   WHERE t.typtype IN ('d', 'r') AND n.nspname IN (SELECT s FROM managed)"
+            + "   WHERE (t.typtype = 'r' OR (t.typtype = 'd' AND EXISTS (SELECT 1 FROM pg_type bt"
+            + "     WHERE bt.oid = t.typbasetype AND bt.typrelid <> 0))) AND n.nspname IN (SELECT s FROM managed)"
             + "   AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_type'::regclass"
             + "     AND e.objid = t.oid AND e.deptype = 'e')"
             + " UNION ALL SELECT 'trigger on ' || CASE c.relkind WHEN 'v' THEN 'view' ELSE 'partitioned table' END,"

@@ -6,6 +6,7 @@ import io.postkit.core.model.CommentTarget;
 import io.postkit.core.model.Constraint;
 import io.postkit.core.model.ConstraintType;
 import io.postkit.core.model.DefaultGrant;
+import io.postkit.core.model.Domain;
 import io.postkit.core.model.EnumType;
 import io.postkit.core.model.Generated;
 import io.postkit.core.model.Grant;
@@ -179,7 +180,22 @@ public final class CatalogReader {
                     .withEnums(enums())
                     .withPolicies(policies(tables.keySet()))
                     .withGrants(grants())
-                    .withDefaultGrants(defaultGrants());
+                    .withDefaultGrants(defaultGrants())
+                    .withDomains(domains());
+        }
+
+        private Map<QualifiedName, Domain> domains() throws SQLException {
+            Map<QualifiedName, List<Constraint>> checks = new TreeMap<>();
+            query(CatalogQueries.DOMAIN_CONSTRAINTS, rs -> checks.computeIfAbsent(name(rs, 1), k -> new ArrayList<>())
+                    .add(Constraint.of(rs.getString(3), ConstraintType.CHECK, rs.getString(4))));
+            Map<QualifiedName, Domain> domains = new TreeMap<>();
+            query(CatalogQueries.DOMAINS, rs -> {
+                QualifiedName name = name(rs, 1);
+                QualifiedName base = rs.getString(4) == null ? null : name(rs, 4);
+                domains.put(name, new Domain(name, rs.getString(3), base, rs.getString(6), rs.getString(7),
+                        rs.getBoolean(8), checks.getOrDefault(name, List.of())));
+            });
+            return domains;
         }
 
         private Set<DefaultGrant> defaultGrants() throws SQLException {

@@ -4,6 +4,7 @@ import io.postkit.core.model.Column;
 import io.postkit.core.model.CommentTarget;
 import io.postkit.core.model.Constraint;
 import io.postkit.core.model.DefaultGrant;
+import io.postkit.core.model.Domain;
 import io.postkit.core.model.EnumType;
 import io.postkit.core.model.Grant;
 import io.postkit.core.model.ConstraintType;
@@ -177,6 +178,20 @@ public sealed interface SchemaChange {
     /** ALTER DEFAULT PRIVILEGES … GRANT (or REVOKE, or REVOKE GRANT OPTION FOR with {@code optionOnly}). */
     record AlterDefaultPrivilege(DefaultGrant grant, boolean revoke, boolean optionOnly) implements SchemaChange {
         public Phase phase() { return Phase.PRIVILEGES; }
+    }
+
+    /** Domains come in base-before-derived order within their phase: the diff emits them so. */
+    record CreateDomain(Domain domain) implements SchemaChange {
+        public Phase phase() { return Phase.CREATE_TYPE; }
+    }
+
+    record DropDomain(QualifiedName domain) implements SchemaChange {
+        public Phase phase() { return Phase.DROP_TYPE; }
+    }
+
+    /** Default, NOT NULL and constraints of a domain whose base type stays. */
+    record AlterDomain(Domain current, Domain desired) implements SchemaChange {
+        public Phase phase() { return Phase.ALTER_TYPE; }
     }
 
     /** {@code COMMENT ON … IS}: {@code text} null removes the comment. */

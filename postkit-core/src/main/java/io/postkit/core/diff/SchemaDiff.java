@@ -45,6 +45,7 @@ public final class SchemaDiff {
         changes.addAll(PolicyDiff.between(current, desired, droppedTables));
         EnumDiff.Result enums = EnumDiff.between(current, desired);
         changes.addAll(enums.changes());
+        changes.addAll(DomainDiff.between(current, desired));
         Set<String> changedObjects = changedColumns(changes);
         routines.droppedSignatures().forEach(signature -> changedObjects.add(signature.toString()));
         changedObjects.addAll(enums.convertedColumns());

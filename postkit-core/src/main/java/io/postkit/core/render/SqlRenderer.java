@@ -137,6 +137,12 @@ public final class SqlRenderer {
             return GrantSql.revoke(c.grant(), c.optionOnly());
         } else if (change instanceof SchemaChange.AlterDefaultPrivilege c) {
             return DefaultGrantSql.alter(c.grant(), c.revoke(), c.optionOnly());
+        } else if (change instanceof SchemaChange.CreateDomain c) {
+            return DomainSql.create(c.domain());
+        } else if (change instanceof SchemaChange.DropDomain c) {
+            return DomainSql.drop(c.domain());
+        } else if (change instanceof SchemaChange.AlterDomain c) {
+            return DomainSql.alter(c.current(), c.desired());
         } else if (change instanceof SchemaChange.SetComment c) {
             return CommentSql.set(c.target(), c.text());
         }

@@ -10,7 +10,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Brings a database's check constraints, expression or partial indexes and views to the form PostgreSQL prints them in
+ * Brings a database's check constraints (of tables and domains), expression or partial indexes and views to the form PostgreSQL prints them in
  * when they are created from their own printed text. {@code pg_get_constraintdef} is not always a fixed point (a
  * {@code varchar IN (...)} check prints as {@code ARRAY[...]::text[]}, which prints differently once re-created),
  * and the clone is built from printed text: so the shadow must be too, or a plan would show changes that are not
@@ -33,6 +33,12 @@ public final class DefinitionRoundTrip {
             + " WHERE (i.indpred IS NOT NULL OR i.indexprs IS NOT NULL) AND c.relkind = 'r' AND n.nspname = ANY (?)"
             + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)";
 
+    private static final String DOMAIN_CHECKS = "SELECT format('ALTER DOMAIN %I.%I DROP CONSTRAINT %I', n.nspname,"
+            + " t.typname, k.conname), format('ALTER DOMAIN %I.%I ADD CONSTRAINT %I %s', n.nspname, t.typname,"
+            + " k.conname, pg_get_constraintdef(k.oid))"
+            + " FROM pg_constraint k JOIN pg_type t ON t.oid = k.contypid JOIN pg_namespace n ON n.oid = t.typnamespace"
+            + " WHERE k.contype = 'c' AND n.nspname = ANY (?)";
+
     /** In name order; OR REPLACE keeps the views that read a view, since its columns stay the same. */
     private static final String VIEWS = "SELECT format('CREATE OR REPLACE VIEW %I.%I%s AS %s', n.nspname, c.relname,"
             + " CASE WHEN c.reloptions IS NULL THEN '' ELSE ' WITH (' || array_to_string(c.reloptions, ', ') || ')'"
@@ -50,6 +56,7 @@ public final class DefinitionRoundTrip {
         List<String> statements = new ArrayList<>();
         collect(c, CHECKS, schemas, statements, 1);
         collect(c, INDEXES, schemas, statements, 2);
+        collect(c, DOMAIN_CHECKS, schemas, statements, 2);
         collect(c, VIEWS, schemas, statements, 1);
         try (Statement s = c.createStatement()) {
             for (String sql : statements) {

@@ -275,6 +275,17 @@ class SchemaRoundTripIT {
                     ALTER DEFAULT PRIVILEGES FOR ROLE postgres REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
                     ALTER DEFAULT PRIVILEGES FOR ROLE postgres GRANT USAGE ON SEQUENCES TO app_reader WITH GRANT OPTION;
                     """),
+            new Case("domains: create over base types and other domains, alter default, not null and checks, drop", """
+                    CREATE DOMAIN rating AS integer DEFAULT 3 CHECK (VALUE >= 1 AND VALUE <= 10);
+                    CREATE DOMAIN obsolete AS text;
+                    CREATE TABLE reviews (id int PRIMARY KEY, stars rating);
+                    """, """
+                    CREATE DOMAIN rating AS integer DEFAULT 5 NOT NULL
+                        CONSTRAINT rating_range CHECK (VALUE BETWEEN 1 AND 5);
+                    CREATE DOMAIN code AS varchar(8) COLLATE "C" CHECK (VALUE IN ('a', 'b'));
+                    CREATE DOMAIN short_code AS code CHECK (length(VALUE) < 3);
+                    CREATE TABLE reviews (id int PRIMARY KEY, stars rating, c short_code);
+                    """),
             new Case("drop tables that reference each other", """
                     CREATE TABLE a (id int PRIMARY KEY, b_id int);
                     CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));
