@@ -175,6 +175,26 @@ final class CatalogQueries {
             + " JOIN pg_namespace n ON n.oid = t.typnamespace"
             + " WHERE k.contype = 'c' AND n.nspname = ANY (?) ORDER BY 1, 2, 3";
 
+    /** Composite types (stand-alone, relkind 'c'). */
+    static final String COMPOSITES = "SELECT n.nspname, t.typname FROM pg_type t"
+            + " JOIN pg_class c ON c.oid = t.typrelid JOIN pg_namespace n ON n.oid = t.typnamespace"
+            + " WHERE c.relkind = 'c' AND n.nspname = ANY (?)"
+            + " AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid"
+            + "   AND x.deptype = 'e')";
+
+    /** Attributes of composite types, with the managed composite type an attribute is of, if any. */
+    static final String COMPOSITE_ATTRIBUTES = "SELECT n.nspname, t.typname, a.attname,"
+            + " format_type(a.atttypid, a.atttypmod),"
+            + " CASE WHEN a.attcollation <> at.typcollation"
+            + "   THEN quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END,"
+            + " CASE WHEN at.typtype = 'c' THEN an.nspname END, CASE WHEN at.typtype = 'c' THEN at.typname END"
+            + " FROM pg_type t JOIN pg_class c ON c.oid = t.typrelid JOIN pg_namespace n ON n.oid = t.typnamespace"
+            + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
+            + " JOIN pg_type at ON at.oid = a.atttypid JOIN pg_namespace an ON an.oid = at.typnamespace"
+            + " LEFT JOIN pg_collation co ON co.oid = a.attcollation"
+            + " LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace"
+            + " WHERE c.relkind = 'c' AND n.nspname = ANY (?) ORDER BY n.nspname, t.typname, a.attnum";
+
     /** Enum types with their labels in sort order. */
     static final String ENUMS = "SELECT n.nspname, t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder)"
             + " FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace"
@@ -267,7 +287,7 @@ final class CatalogQueries {
             + "   ELSE 'composite type' END AS kind,"
             + "   n.nspname || '.' || c.relname AS name"
             + "   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + "   WHERE (c.relkind IN ('f', 'p', 'c') OR c.relispartition) AND n.nspname IN (SELECT s FROM managed) AND"
+            + "   WHERE (c.relkind IN ('f', 'p') OR c.relispartition) AND n.nspname IN (SELECT s FROM managed) AND"
             + NOT_EXTENSION_MEMBER
             + " UNION ALL SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END,"
             + "   n.nspname || '.' || p.proname"

@@ -3,6 +3,7 @@ package io.postkit.core.catalog;
 import io.postkit.core.model.Column;
 import io.postkit.core.model.ColumnRef;
 import io.postkit.core.model.CommentTarget;
+import io.postkit.core.model.CompositeType;
 import io.postkit.core.model.Constraint;
 import io.postkit.core.model.ConstraintType;
 import io.postkit.core.model.DefaultGrant;
@@ -181,7 +182,28 @@ public final class CatalogReader {
                     .withPolicies(policies(tables.keySet()))
                     .withGrants(grants())
                     .withDefaultGrants(defaultGrants())
-                    .withDomains(domains());
+                    .withDomains(domains())
+                    .withComposites(composites());
+        }
+
+        private Map<QualifiedName, CompositeType> composites() throws SQLException {
+            Map<QualifiedName, List<Column>> attributes = new TreeMap<>();
+            query(CatalogQueries.COMPOSITES, rs -> attributes.put(name(rs, 1), new ArrayList<>()));
+            Map<QualifiedName, Set<QualifiedName>> uses = new TreeMap<>();
+            query(CatalogQueries.COMPOSITE_ATTRIBUTES, rs -> {
+                QualifiedName type = name(rs, 1);
+                if (attributes.containsKey(type)) {
+                    attributes.get(type).add(new Column(rs.getString(3), rs.getString(4), false, null,
+                            Identity.NONE, null, rs.getString(5)));
+                    if (rs.getString(6) != null) {
+                        uses.computeIfAbsent(type, k -> new TreeSet<>()).add(name(rs, 6));
+                    }
+                }
+            });
+            Map<QualifiedName, CompositeType> composites = new TreeMap<>();
+            attributes.forEach((name, attrs) -> composites.put(name,
+                    new CompositeType(name, attrs, uses.getOrDefault(name, Set.of()))));
+            return composites;
         }
 
         private Map<QualifiedName, Domain> domains() throws SQLException {

@@ -17,6 +17,9 @@ public enum Phase {
     DROP_COLUMN,
     DROP_SEQUENCE,
     DROP_ROUTINE,
+    /** Types go dependents first: composite types may use domains and enums, domains may be over enums. */
+    DROP_COMPOSITE_TYPE,
+    DROP_DOMAIN,
     DROP_TYPE,
     CREATE_SCHEMA,
     CREATE_TYPE,

@@ -1,6 +1,7 @@
 package io.postkit.core.diff;
 
 import io.postkit.core.model.Column;
+import io.postkit.core.model.CompositeType;
 import io.postkit.core.model.CommentTarget;
 import io.postkit.core.model.Constraint;
 import io.postkit.core.model.DefaultGrant;
@@ -186,11 +187,25 @@ public sealed interface SchemaChange {
     }
 
     record DropDomain(QualifiedName domain) implements SchemaChange {
-        public Phase phase() { return Phase.DROP_TYPE; }
+        public Phase phase() { return Phase.DROP_DOMAIN; }
     }
 
     /** Default, NOT NULL and constraints of a domain whose base type stays. */
     record AlterDomain(Domain current, Domain desired) implements SchemaChange {
+        public Phase phase() { return Phase.ALTER_TYPE; }
+    }
+
+    /** Composite types come in dependency order within their phase: the diff emits them so. */
+    record CreateComposite(CompositeType type) implements SchemaChange {
+        public Phase phase() { return Phase.CREATE_TYPE; }
+    }
+
+    record DropComposite(QualifiedName type) implements SchemaChange {
+        public Phase phase() { return Phase.DROP_COMPOSITE_TYPE; }
+    }
+
+    /** ADD, DROP and ALTER … TYPE of attributes, for a composite type whose kept attributes keep their order. */
+    record AlterComposite(CompositeType current, CompositeType desired) implements SchemaChange {
         public Phase phase() { return Phase.ALTER_TYPE; }
     }
 

@@ -46,6 +46,7 @@ public final class SchemaDiff {
         EnumDiff.Result enums = EnumDiff.between(current, desired);
         changes.addAll(enums.changes());
         changes.addAll(DomainDiff.between(current, desired));
+        changes.addAll(CompositeDiff.between(current, desired));
         Set<String> changedObjects = changedColumns(changes);
         routines.droppedSignatures().forEach(signature -> changedObjects.add(signature.toString()));
         changedObjects.addAll(enums.convertedColumns());

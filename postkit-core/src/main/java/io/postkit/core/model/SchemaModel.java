@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * @param comments comments on the schema's objects, by what they are on
  */
 public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, EnumType> enums,
-                          SortedMap<QualifiedName, Domain> domains,
+                          SortedMap<QualifiedName, Domain> domains, SortedMap<QualifiedName, CompositeType> composites,
                           SortedMap<QualifiedName, Table> tables,
                           SortedMap<QualifiedName, Sequence> sequences, SortedMap<QualifiedName, View> views,
                           SortedMap<QualifiedName, Routine> routines, SortedMap<String, Trigger> triggers,
@@ -26,6 +26,7 @@ public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, En
         schemas = Collections.unmodifiableSortedSet(new TreeSet<>(schemas));
         enums = Collections.unmodifiableSortedMap(new TreeMap<>(enums));
         domains = Collections.unmodifiableSortedMap(new TreeMap<>(domains));
+        composites = Collections.unmodifiableSortedMap(new TreeMap<>(composites));
         tables = Collections.unmodifiableSortedMap(new TreeMap<>(tables));
         sequences = Collections.unmodifiableSortedMap(new TreeMap<>(sequences));
         views = Collections.unmodifiableSortedMap(new TreeMap<>(views));
@@ -54,45 +55,52 @@ public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, En
     public static SchemaModel of(Set<String> schemas, Map<QualifiedName, Table> tables,
                                  Map<QualifiedName, Sequence> sequences, Map<QualifiedName, View> views,
                                  Map<CommentTarget, String> comments) {
-        return new SchemaModel(new TreeSet<>(schemas), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(tables),
+        return new SchemaModel(new TreeSet<>(schemas), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
+                new TreeMap<>(tables),
                 new TreeMap<>(sequences), new TreeMap<>(views), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
                 new TreeSet<>(), new TreeSet<>(), new TreeMap<>(comments));
     }
 
     /** A model with these routines and triggers added. */
     public SchemaModel withRoutines(Map<QualifiedName, Routine> routines, Map<String, Trigger> triggers) {
-        return new SchemaModel(schemas, enums, domains, tables, sequences, views, new TreeMap<>(routines),
+        return new SchemaModel(schemas, enums, domains, composites, tables, sequences, views, new TreeMap<>(routines),
                 new TreeMap<>(triggers), policies, grants, defaultGrants, comments);
     }
 
     /** A model with these enum types added. */
     public SchemaModel withEnums(Map<QualifiedName, EnumType> enumTypes) {
-        return new SchemaModel(schemas, new TreeMap<>(enumTypes), domains, tables, sequences, views, routines, triggers,
+        return new SchemaModel(schemas, new TreeMap<>(enumTypes), domains, composites, tables, sequences, views, routines, triggers,
                 policies, grants, defaultGrants, comments);
     }
 
     /** A model with these row-level security policies added. */
     public SchemaModel withPolicies(Map<String, Policy> rowPolicies) {
-        return new SchemaModel(schemas, enums, domains, tables, sequences, views, routines, triggers,
+        return new SchemaModel(schemas, enums, domains, composites, tables, sequences, views, routines, triggers,
                 new TreeMap<>(rowPolicies), grants, defaultGrants, comments);
     }
 
     /** A model with these privileges added. */
     public SchemaModel withGrants(Set<Grant> privileges) {
-        return new SchemaModel(schemas, enums, domains, tables, sequences, views, routines, triggers, policies,
+        return new SchemaModel(schemas, enums, domains, composites, tables, sequences, views, routines, triggers, policies,
                 new TreeSet<>(privileges), defaultGrants, comments);
     }
 
     /** A model with these default privileges added. */
     public SchemaModel withDefaultGrants(Set<DefaultGrant> defaults) {
-        return new SchemaModel(schemas, enums, domains, tables, sequences, views, routines, triggers, policies, grants,
+        return new SchemaModel(schemas, enums, domains, composites, tables, sequences, views, routines, triggers, policies, grants,
                 new TreeSet<>(defaults), comments);
     }
 
     /** A model with these domains added. */
     public SchemaModel withDomains(Map<QualifiedName, Domain> domainTypes) {
-        return new SchemaModel(schemas, enums, new TreeMap<>(domainTypes), tables, sequences, views, routines,
-                triggers, policies, grants, defaultGrants, comments);
+        return new SchemaModel(schemas, enums, new TreeMap<>(domainTypes), composites, tables, sequences, views,
+                routines, triggers, policies, grants, defaultGrants, comments);
+    }
+
+    /** A model with these composite types added. */
+    public SchemaModel withComposites(Map<QualifiedName, CompositeType> compositeTypes) {
+        return new SchemaModel(schemas, enums, domains, new TreeMap<>(compositeTypes), tables, sequences, views,
+                routines, triggers, policies, grants, defaultGrants, comments);
     }
 
     /** Whether the object a comment is on exists in this model. */

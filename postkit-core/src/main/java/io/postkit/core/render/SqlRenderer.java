@@ -143,6 +143,12 @@ public final class SqlRenderer {
             return DomainSql.drop(c.domain());
         } else if (change instanceof SchemaChange.AlterDomain c) {
             return DomainSql.alter(c.current(), c.desired());
+        } else if (change instanceof SchemaChange.CreateComposite c) {
+            return CompositeSql.create(c.type());
+        } else if (change instanceof SchemaChange.DropComposite c) {
+            return CompositeSql.drop(c.type());
+        } else if (change instanceof SchemaChange.AlterComposite c) {
+            return CompositeSql.alter(c.current(), c.desired());
         } else if (change instanceof SchemaChange.SetComment c) {
             return CommentSql.set(c.target(), c.text());
         }

@@ -286,6 +286,16 @@ class SchemaRoundTripIT {
                     CREATE DOMAIN short_code AS code CHECK (length(VALUE) < 3);
                     CREATE TABLE reviews (id int PRIMARY KEY, stars rating, c short_code);
                     """),
+            new Case("composite types: create in dependency order, add, drop and retype attributes, drop", """
+                    CREATE TYPE address AS (street text, zip varchar(5), note text);
+                    CREATE TYPE obsolete AS (x int);
+                    """, """
+                    CREATE TYPE status AS ENUM ('a', 'b');
+                    CREATE TYPE address AS (street text, zip varchar(10), city text COLLATE "C");
+                    CREATE TYPE contact AS (name text, home address, s status);
+                    CREATE TABLE people (id int PRIMARY KEY, c contact);
+                    CREATE FUNCTION first_contact() RETURNS contact LANGUAGE sql AS 'SELECT c FROM people LIMIT 1';
+                    """),
             new Case("drop tables that reference each other", """
                     CREATE TABLE a (id int PRIMARY KEY, b_id int);
                     CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));
