@@ -4,9 +4,9 @@ import io.postkit.core.PostkitException;
 import io.postkit.core.PostkitLog;
 import io.postkit.core.catalog.CatalogReader;
 import io.postkit.core.clone.NativeCloner;
-import io.postkit.core.config.CredentialResolver;
-import io.postkit.core.config.Credentials;
 import io.postkit.core.config.JdbcUrl;
+import io.postkit.core.config.RemoteConfig;
+import io.postkit.core.connect.RemoteConnector;
 import io.postkit.core.diff.SchemaDiff;
 import io.postkit.core.embedded.BinaryCache;
 import io.postkit.core.embedded.EmbeddedPostgres;
@@ -25,13 +25,11 @@ import io.postkit.core.shadow.ShadowDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -183,22 +181,9 @@ public final class DiffCommand {
             return new Source(null, path, label);
         }
 
+        /** The side opened like a remote named after it ("from", "to"), with the same messages on failure. */
         Connection connection(Host host) {
-            JdbcUrl jdbc = JdbcUrl.parse(url, label);
-            Credentials credentials = CredentialResolver.resolve(jdbc, null, host.environment(), host.homeDir());
-            Properties props = new Properties();
-            props.setProperty("user", credentials.user());
-            if (credentials.password() != null) {
-                props.setProperty("password", credentials.password());
-            }
-            props.setProperty("ApplicationName", "postkit");
-            try {
-                return DriverManager.getConnection(jdbc.withoutCredentials(), props);
-            } catch (SQLException e) {
-                throw new PostkitException("postkit:diff cannot connect to " + label + " (" + jdbc.host() + ":"
-                        + jdbc.port() + "/" + jdbc.database() + "): " + e.getMessage()
-                        + " Credentials come from PGUSER/PGPASSWORD or ~/.pgpass.", e);
-            }
+            return new RemoteConnector(host).open(new RemoteConfig(label, url, null, false, false));
         }
 
         int major(Host host) {
