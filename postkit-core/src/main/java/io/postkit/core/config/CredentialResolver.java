@@ -12,25 +12,32 @@ public final class CredentialResolver {
     private CredentialResolver() {
     }
 
-    /** @param fromSettings the settings.xml server's credentials, or null when the remote has no serverId */
+    /**
+     * The user is the first of: the settings.xml server's, the url's {@code user} parameter, {@code PGUSER}, the OS
+     * user (libpq's default). The password may stay null: pgjdbc then connects without one (trust, peer, its own
+     * {@code ~/.pgpass} lookup).
+     *
+     * @param fromSettings the settings.xml server's credentials, or null when the remote has no serverId
+     */
     public static Credentials resolve(JdbcUrl url, Credentials fromSettings, Map<String, String> environment,
                                       Path homeDir) {
-        String user = first(fromSettings == null ? null : fromSettings.user(), url.user(), environment.get("PGUSER"),
-                System.getProperty("user.name"));
+        String user = firstPresent(fromSettings == null ? null : fromSettings.user(), url.user(),
+                environment.get("PGUSER"), System.getProperty("user.name"));
         if (fromSettings != null && fromSettings.password() != null) {
             return new Credentials(user, fromSettings.password());
         }
-        String password = environment.get("PGPASSWORD");
+        // libpq treats an empty PGPASSWORD as unset, and so do we
+        String password = firstPresent(environment.get("PGPASSWORD"));
         if (password == null) {
             password = PgPassFile.locate(environment, homeDir)
-                    .password(url.host(), url.port(), url.database(), user).orElse(null);
+                    .password(url.hostName(), url.port(), url.database(), user).orElse(null);
         }
         return new Credentials(user, password);
     }
 
-    private static String first(String... candidates) {
+    private static String firstPresent(String... candidates) {
         for (String candidate : candidates) {
-            if (candidate != null && !candidate.isBlank()) {
+            if (candidate != null && !candidate.isEmpty()) {
                 return candidate;
             }
         }

@@ -3,6 +3,7 @@ package io.postkit.core.config;
 import io.postkit.core.PostkitException;
 import io.postkit.core.migration.MigrationTable;
 import io.postkit.core.model.QualifiedName;
+import io.postkit.core.state.StateDirectory;
 
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -30,11 +31,11 @@ public record ProjectSettings(Path baseDir, Path schemaDir, List<String> schemas
     }
 
     public Path stateDir() {
-        return baseDir.resolve(".postkit");
+        return StateDirectory.of(baseDir).root();
     }
 
     public Path localDir() {
-        return localDataDir != null ? localDataDir : stateDir().resolve("local");
+        return localDataDir != null ? localDataDir : StateDirectory.of(baseDir).localData();
     }
 
     /** A path as the user sees it in messages: relative to the project when inside it. */

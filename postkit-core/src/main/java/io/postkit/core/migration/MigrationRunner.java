@@ -2,7 +2,6 @@ package io.postkit.core.migration;
 
 import io.postkit.core.PostkitLog;
 import io.postkit.core.sql.ScriptStatement;
-import io.postkit.core.sql.SqlScript;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -32,8 +31,7 @@ public final class MigrationRunner {
      *                    the server's setting
      */
     public void run(Connection c, MigrationFile migration, Duration lockTimeout) throws SQLException {
-        String fileName = migration.fileName();
-        List<ScriptStatement> statements = SqlScript.split(migration.up(), fileName);
+        List<ScriptStatement> statements = migration.upStatements(migration.fileName());
         long started = System.nanoTime();
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(!migration.upTransactional());
@@ -76,13 +74,17 @@ public final class MigrationRunner {
 
     private static MigrationFailedException failure(ScriptStatement statement, SQLException e) {
         String message = e.getMessage();
+        String location = statement.location();
         if (e instanceof PSQLException pe && pe.getServerErrorMessage() != null) {
             ServerErrorMessage server = pe.getServerErrorMessage();
+            if (server.getPosition() > 0) {
+                location = statement.locationOf(server.getPosition());
+            }
             message = server.getSeverity() + ": " + server.getMessage() + " (SQLSTATE " + server.getSQLState() + ")"
                     + (server.getDetail() == null ? "" : "\n  Detail: " + server.getDetail())
                     + (server.getHint() == null ? "" : "\n  Hint: " + server.getHint());
         }
-        return new MigrationFailedException(statement.source() + ":" + statement.line() + ": " + message
+        return new MigrationFailedException(location + ": " + message
                 + "\n  Statement: " + firstLine(statement), e.getSQLState(), e);
     }
 

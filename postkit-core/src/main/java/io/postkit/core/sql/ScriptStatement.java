@@ -9,15 +9,23 @@ package io.postkit.core.sql;
  */
 public record ScriptStatement(String sql, String source, int line) {
 
-    /** The script line of a 1-based character {@code position} within {@link #sql()} (PostgreSQL's error position). */
+    /**
+     * The script line of a 1-based character {@code position} within {@link #sql()}, as PostgreSQL reports an
+     * error's position. PostgreSQL counts characters, not UTF-16 units: an emoji before the error is one, not two.
+     * A position outside the statement is clamped to it.
+     */
     public int lineOf(int position) {
-        int end = Math.min(Math.max(position - 1, 0), sql.length());
-        int newlines = 0;
-        for (int i = 0; i < end; i++) {
-            if (sql.charAt(i) == '\n') {
-                newlines++;
-            }
-        }
-        return line + newlines;
+        long newlines = sql.codePoints().limit(Math.max(position - 1, 0)).filter(c -> c == '\n').count();
+        return line + (int) newlines;
+    }
+
+    /** {@code source:line} of a character position, the way every postkit error points into a file. */
+    public String locationOf(int position) {
+        return source + ":" + lineOf(position);
+    }
+
+    /** {@code source:line} of the statement's start. */
+    public String location() {
+        return source + ":" + line;
     }
 }

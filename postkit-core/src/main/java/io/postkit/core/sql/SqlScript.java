@@ -16,17 +16,28 @@ public final class SqlScript {
     private final String source;
     private final List<ScriptStatement> statements = new ArrayList<>();
     private int pos;
-    private int line = 1;
+    private int line;
     private int start = -1;
     private int startLine;
 
-    private SqlScript(String text, String source) {
+    private SqlScript(String text, String source, int firstLine) {
         this.text = text;
         this.source = source;
+        this.line = firstLine;
     }
 
+    /** @param source the script's path as the user sees it, used in {@code file:line} of statements and errors */
     public static List<ScriptStatement> split(String text, String source) {
-        SqlScript script = new SqlScript(text, source);
+        return split(text, source, 1);
+    }
+
+    /**
+     * Splits a part of a file, e.g. a migration's up section, so that lines are counted as in the whole file.
+     *
+     * @param firstLine the file line on which {@code text} begins
+     */
+    public static List<ScriptStatement> split(String text, String source, int firstLine) {
+        SqlScript script = new SqlScript(text, source, firstLine);
         script.scan();
         return List.copyOf(script.statements);
     }
@@ -52,14 +63,21 @@ public final class SqlScript {
                 } else if (c == '$' && dollarTag() != null) {
                     skipDollarQuoted(dollarTag());
                 } else if (c == '\\' && atLineStart()) {
-                    throw new PostkitException(source + ":" + line + ": psql meta-commands (\\…) are not supported"
-                            + " in SQL files that postkit runs; remove the line.");
+                    throw metaCommand();
                 } else {
                     advance();
                 }
             }
         }
         endStatement();
+    }
+
+    private PostkitException metaCommand() {
+        int end = text.indexOf('\n', pos);
+        String command = text.substring(pos, end < 0 ? text.length() : end).strip().split("\\s+")[0];
+        return new PostkitException(source + ":" + line + ": psql meta-commands are not supported in schema files or"
+                + " migrations (" + command + "). postkit sends each statement to PostgreSQL itself, without psql:"
+                + " remove the line or write it as SQL.");
     }
 
     private void markStart() {
@@ -154,13 +172,14 @@ public final class SqlScript {
         }
     }
 
+    /** Only blanks before {@code pos} on its line: psql reads a backslash there as a meta-command, mid-statement too. */
     private boolean atLineStart() {
         for (int i = pos - 1; i >= 0 && text.charAt(i) != '\n'; i--) {
             if (!Character.isWhitespace(text.charAt(i))) {
                 return false;
             }
         }
-        return start == pos;
+        return true;
     }
 
     private char peek(int offset) {

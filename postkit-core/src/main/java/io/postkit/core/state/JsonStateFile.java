@@ -1,5 +1,6 @@
 package io.postkit.core.state;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +30,9 @@ public final class JsonStateFile<T> {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // a newer postkit of the same formatVersion may add fields: they must not stop an older one
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Path file;
@@ -48,6 +52,7 @@ public final class JsonStateFile<T> {
         return file;
     }
 
+    /** The file's value, or empty when there is no file; anything else unreadable is a PostkitException. */
     public Optional<T> read() {
         if (!Files.exists(file)) {
             return Optional.empty();
@@ -57,17 +62,25 @@ public final class JsonStateFile<T> {
             if (tree == null || !tree.isObject()) {
                 throw malformed("it is not a JSON object", null);
             }
-            JsonNode version = tree.get("formatVersion");
-            if (version == null || !version.isInt()) {
-                throw malformed("it has no \"formatVersion\"", null);
-            }
-            if (version.intValue() != formatVersion) {
-                throw malformed("its formatVersion is " + version.intValue() + " but this postkit reads "
-                        + formatVersion + " (was it written by another postkit version?)", null);
-            }
+            checkFormatVersion(tree.get("formatVersion"));
             return Optional.of(JSON.treeToValue(tree, type));
+        } catch (JsonProcessingException e) {
+            throw malformed(JsonProblem.describe(e), e);
         } catch (IOException e) {
-            throw malformed(originalMessage(e), e);
+            throw malformed(e.getMessage(), e);
+        }
+    }
+
+    private void checkFormatVersion(JsonNode version) {
+        if (version == null) {
+            throw malformed("it has no \"formatVersion\"", null);
+        }
+        if (!version.isInt()) {
+            throw malformed("its \"formatVersion\" is not a whole number (" + version + ")", null);
+        }
+        if (version.intValue() != formatVersion) {
+            throw malformed("its formatVersion is " + version.intValue() + " but this postkit reads "
+                    + formatVersion + " (was it written by another postkit version?)", null);
         }
     }
 
@@ -118,8 +131,4 @@ public final class JsonStateFile<T> {
         return new PostkitException("Cannot read " + file + ": " + why + ". " + remedy, cause);
     }
 
-    private static String originalMessage(IOException e) {
-        return e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe ? jpe.getOriginalMessage()
-                : e.getMessage();
-    }
 }

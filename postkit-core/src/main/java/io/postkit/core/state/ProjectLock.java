@@ -24,8 +24,9 @@ public final class ProjectLock implements AutoCloseable {
         this.lock = lock;
     }
 
+    /** @param stateDir the project's {@code .postkit/} folder, created when missing */
     public static ProjectLock acquire(Path stateDir) {
-        Path file = stateDir.resolve("lock");
+        Path file = new StateDirectory(stateDir).lockFile();
         FileChannel channel = null;
         try {
             Files.createDirectories(stateDir);
@@ -62,11 +63,13 @@ public final class ProjectLock implements AutoCloseable {
         }
     }
 
+    /** Closing the channel releases the lock too, so the channel is closed even when the release fails. */
     @Override
     public void close() {
-        try {
-            lock.release();
-            channel.close();
+        try (channel) {
+            if (lock.isValid()) {
+                lock.release();
+            }
         } catch (IOException e) {
             throw new PostkitException("Cannot release the project lock: " + e.getMessage(), e);
         }

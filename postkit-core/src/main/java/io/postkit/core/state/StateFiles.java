@@ -9,27 +9,10 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Plain files under {@code .postkit/}: written atomically, and a {@code .gitignore} for what is not shared. */
+/** Plain files under {@code .postkit/}: written atomically, so a crash never leaves half a file. */
 public final class StateFiles {
 
-    /** Machine-local state; {@code db/migrations/} and {@code db/committed.json} are the team's and stay tracked. */
-    static final String GITIGNORE = """
-            # postkit: machine-local state. db/migrations/ and db/committed.json are shared history: check them in.
-            local/
-            server/
-            lock
-            db/session*
-            db/plan.*
-            """;
-
     private StateFiles() {
-    }
-
-    public static void ensureGitignore(Path stateDir) {
-        Path file = stateDir.resolve(".gitignore");
-        if (!Files.exists(file)) {
-            writeAtomically(file, GITIGNORE);
-        }
     }
 
     public static void writeAtomically(Path file, String content) {

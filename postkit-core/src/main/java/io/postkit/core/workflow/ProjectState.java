@@ -8,6 +8,7 @@ import io.postkit.core.state.CommittedHistory;
 import io.postkit.core.state.JsonStateFile;
 import io.postkit.core.state.ProjectLock;
 import io.postkit.core.state.SessionState;
+import io.postkit.core.state.StateDirectory;
 import io.postkit.core.state.StateFiles;
 
 import java.io.IOException;
@@ -32,25 +33,25 @@ import java.util.stream.Stream;
  */
 final class ProjectState {
 
-    private final Path stateDir;
+    private final StateDirectory layout;
     private final JsonStateFile<SessionState> session;
     private final JsonStateFile<PlanDocument> plan;
     private final JsonStateFile<CommittedHistory> history;
 
     ProjectState(Path stateDir) {
-        this.stateDir = stateDir;
-        this.session = new JsonStateFile<>(db().resolve("session.json"), SessionState.class,
+        this.layout = new StateDirectory(stateDir);
+        this.session = new JsonStateFile<>(layout.sessionFile(), SessionState.class,
                 SessionState.FORMAT_VERSION, "If the session is beyond repair, delete the file and the local clone"
                 + " with mvn postkit:abort (or delete .postkit/db/session.json).");
-        this.plan = new JsonStateFile<>(db().resolve("plan.json"), PlanDocument.class, PlanDocument.FORMAT_VERSION,
+        this.plan = new JsonStateFile<>(layout.planJson(), PlanDocument.class, PlanDocument.FORMAT_VERSION,
                 "Delete it and run mvn postkit:plan again.");
-        this.history = new JsonStateFile<>(db().resolve("committed.json"), CommittedHistory.class,
+        this.history = new JsonStateFile<>(layout.committedFile(), CommittedHistory.class,
                 CommittedHistory.FORMAT_VERSION, "It is checked in: restore it from version control.");
     }
 
     ProjectLock lock() {
-        StateFiles.ensureGitignore(stateDir);
-        return ProjectLock.acquire(stateDir);
+        layout.ensureGitignore();
+        return ProjectLock.acquire(layout.root());
     }
 
     Optional<SessionState> session() {
@@ -79,12 +80,12 @@ final class ProjectState {
 
     void savePlan(PlanDocument document) {
         plan.write(document);
-        writeAtomically(db().resolve("plan.sql"), header(document) + PlanText.sql(document.statements()));
+        writeAtomically(layout.planSql(), header(document) + PlanText.sql(document.statements()));
     }
 
     void deletePlan() {
         plan.delete();
-        deleteQuietly(db().resolve("plan.sql"));
+        deleteQuietly(layout.planSql());
     }
 
     Path writeSessionMigration(MigrationFile migration) {
@@ -160,16 +161,12 @@ final class ProjectState {
         }
     }
 
-    private Path db() {
-        return stateDir.resolve("db");
-    }
-
     private Path sessionDir() {
-        return db().resolve("session");
+        return layout.sessionMigrations();
     }
 
     private Path migrationsDir() {
-        return db().resolve("migrations");
+        return layout.committedMigrations();
     }
 
     private static String header(PlanDocument plan) {
