@@ -61,14 +61,6 @@ class SqlRendererTest {
     }
 
     @Test
-    void wideningAVarcharIsFreeAndNarrowingItMayLoseData() {
-        assertEquals(Set.of(), ColumnSql.typeChangeHazards("character varying(10)", "character varying(50)"));
-        assertEquals(Set.of(), ColumnSql.typeChangeHazards("character varying(10)", "character varying"));
-        assertEquals(Set.of(Hazard.DATA_LOSS, Hazard.LONG_LOCK),
-                ColumnSql.typeChangeHazards("character varying(50)", "character varying(10)"));
-    }
-
-    @Test
     void identityCanBeAddedSwitchedAndDropped() {
         SequenceOptions o = new SequenceOptions("bigint", 1, 1, 1, Long.MAX_VALUE, 1, false);
         Column plain = Column.of("id", "bigint", true, null);
