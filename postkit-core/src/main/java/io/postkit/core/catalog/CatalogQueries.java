@@ -251,6 +251,19 @@ final class CatalogQueries {
             + " ORDER BY n.nspname, c.relname";
 
     /**
+     * Which table columns' defaults draw from which managed sequence: the dependency PostgreSQL records from the
+     * default ({@code pg_attrdef}) to the sequence {@code nextval} names.
+     */
+    static final String SEQUENCE_DEFAULT_USERS = "SELECT sn.nspname, s.relname, tn.nspname, t.relname, a.attname"
+            + " FROM pg_depend d JOIN pg_attrdef ad ON d.classid = 'pg_attrdef'::regclass AND ad.oid = d.objid"
+            + " JOIN pg_class s ON d.refclassid = 'pg_class'::regclass AND s.oid = d.refobjid AND s.relkind = 'S'"
+            + " JOIN pg_namespace sn ON sn.oid = s.relnamespace"
+            + " JOIN pg_class t ON t.oid = ad.adrelid JOIN pg_namespace tn ON tn.oid = t.relnamespace"
+            + " JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum"
+            + " WHERE d.deptype = 'n' AND t.relkind = 'r' AND sn.nspname = ANY (?) AND tn.nspname = ANY (?)"
+            + " ORDER BY 1, 2, 3, 4, 5";
+
+    /**
      * Comments on managed objects: kind, schema, object, member (column or constraint name, or empty), text.
      * Comments on a table's own sequences and indexes are read as those objects' comments.
      */

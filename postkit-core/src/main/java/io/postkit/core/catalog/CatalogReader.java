@@ -160,13 +160,7 @@ public final class CatalogReader {
                             security.get(table)[2]));
                 }
             }
-            Map<QualifiedName, Sequence> sequences = new TreeMap<>();
-            query(CatalogQueries.SEQUENCES, rs -> {
-                Sequence sequence = sequence(rs);
-                if (sequence.ownedBy() == null || !excluded.contains(sequence.ownedBy().table())) {
-                    sequences.put(sequence.name(), sequence);
-                }
-            });
+            Map<QualifiedName, Sequence> sequences = sequences();
             Map<QualifiedName, View> views = views();
             Map<CommentTarget, String> comments = new TreeMap<>();
             query(CatalogQueries.COMMENTS, rs -> {
@@ -184,6 +178,24 @@ public final class CatalogReader {
                     .withDefaultGrants(defaultGrants())
                     .withDomains(domains())
                     .withComposites(composites());
+        }
+
+        private Map<QualifiedName, Sequence> sequences() throws SQLException {
+            Map<QualifiedName, List<ColumnRef>> users = new TreeMap<>();
+            query(CatalogQueries.SEQUENCE_DEFAULT_USERS, rs -> {
+                ColumnRef user = new ColumnRef(name(rs, 3), rs.getString(5));
+                if (!excluded.contains(user.table())) {
+                    users.computeIfAbsent(name(rs, 1), k -> new ArrayList<>()).add(user);
+                }
+            });
+            Map<QualifiedName, Sequence> sequences = new TreeMap<>();
+            query(CatalogQueries.SEQUENCES, rs -> {
+                Sequence sequence = sequence(rs, users);
+                if (sequence.ownedBy() == null || !excluded.contains(sequence.ownedBy().table())) {
+                    sequences.put(sequence.name(), sequence);
+                }
+            });
+            return sequences;
         }
 
         private Map<QualifiedName, CompositeType> composites() throws SQLException {
@@ -358,9 +370,10 @@ public final class CatalogReader {
             return new Constraint(rs.getString(3), ConstraintType.fromCatalog(contype), rs.getString(5), referenced);
         }
 
-        private static Sequence sequence(ResultSet rs) throws SQLException {
+        private static Sequence sequence(ResultSet rs, Map<QualifiedName, List<ColumnRef>> users)
+                throws SQLException {
             ColumnRef owner = rs.getString(11) == null ? null : new ColumnRef(name(rs, 10), rs.getString(12));
-            return new Sequence(name(rs, 1), options(rs, 3), owner);
+            return new Sequence(name(rs, 1), options(rs, 3), owner, users.getOrDefault(name(rs, 1), List.of()));
         }
 
         private static SequenceOptions options(ResultSet rs, int first) throws SQLException {

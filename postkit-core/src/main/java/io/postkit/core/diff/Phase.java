@@ -13,8 +13,12 @@ public enum Phase {
     DROP_FOREIGN_KEY,
     DROP_INDEX,
     DROP_CONSTRAINT,
+    /** {@code OWNED BY NONE}: before the owning table or column is dropped, which would take the sequence along. */
+    DISOWN_SEQUENCE,
     DROP_TABLE,
     DROP_COLUMN,
+    /** Defaults and identities let go of sequences before those are dropped (or created under the same name). */
+    RELEASE_SEQUENCE,
     DROP_SEQUENCE,
     DROP_ROUTINE,
     /** Types go dependents first: composite types may use domains and enums, domains may be over enums. */

@@ -49,9 +49,21 @@ public sealed interface SchemaChange {
         public Phase phase() { return Phase.ALTER_SEQUENCE; }
     }
 
-    /** {@code ALTER SEQUENCE … OWNED BY} the desired owner, or {@code OWNED BY NONE} when it has none. */
+    /**
+     * {@code ALTER SEQUENCE … OWNED BY} the desired owner once it exists, or {@code OWNED BY NONE} before any table
+     * or column is dropped: a sequence that outlives its owner must be released from it first.
+     */
     record SetSequenceOwner(Sequence sequence) implements SchemaChange {
-        public Phase phase() { return Phase.SEQUENCE_OWNER; }
+        public Phase phase() { return sequence.ownedBy() == null ? Phase.DISOWN_SEQUENCE : Phase.SEQUENCE_OWNER; }
+    }
+
+    /**
+     * The column stops drawing from a sequence before sequences are dropped or created: {@code DROP IDENTITY} (which
+     * also frees the identity sequence's name), or {@code DROP DEFAULT} when its default uses a sequence that goes.
+     * The column's {@link AlterColumn}, if any, starts from the released column.
+     */
+    record ReleaseSequence(QualifiedName table, Column column) implements SchemaChange {
+        public Phase phase() { return Phase.RELEASE_SEQUENCE; }
     }
 
     /** Creates the table with its columns only; constraints and indexes come as their own changes. */

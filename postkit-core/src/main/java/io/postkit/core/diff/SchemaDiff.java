@@ -27,12 +27,14 @@ public final class SchemaDiff {
         schemas(current, desired, changes);
         Set<QualifiedName> droppedTables = new java.util.TreeSet<>(current.tables().keySet());
         droppedTables.removeAll(desired.tables().keySet());
+        SequenceRelease release = SequenceRelease.between(current, desired);
+        changes.addAll(release.changes());
         for (Table table : desired.tables().values()) {
             Table existing = current.tables().get(table.name());
             if (existing == null) {
                 created(table, changes);
             } else {
-                changes.addAll(TableDiff.between(existing, table));
+                changes.addAll(TableDiff.between(release.releasedTable(existing), table));
             }
         }
         for (QualifiedName name : droppedTables) {

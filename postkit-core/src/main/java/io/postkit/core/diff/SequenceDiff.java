@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * Stand-alone sequences. A sequence owned by a column goes when its table or column goes, so no DROP is emitted for
- * it then (it would fail: the sequence is already gone).
+ * it then (it would fail: the sequence is already gone); one that must outlive such an owner is released from it
+ * ({@code OWNED BY NONE}) before the drop, and given its new owner after.
  */
 final class SequenceDiff {
 
@@ -33,6 +34,9 @@ final class SequenceDiff {
                 changes.add(new SchemaChange.AlterSequence(existing, sequence));
             }
             if (!Objects.equals(existing.ownedBy(), sequence.ownedBy())) {
+                if (sequence.ownedBy() != null && goesWithItsOwner(existing, desired, droppedTables)) {
+                    changes.add(new SchemaChange.SetSequenceOwner(withoutOwner(existing)));
+                }
                 changes.add(new SchemaChange.SetSequenceOwner(sequence));
             }
         }
@@ -45,6 +49,11 @@ final class SequenceDiff {
         return changes;
     }
 
+    private static Sequence withoutOwner(Sequence sequence) {
+        return new Sequence(sequence.name(), sequence.options(), null, sequence.usedByDefaults());
+    }
+
+    /** Whether the sequence's current owner (table or column) is dropped, taking the sequence along. */
     private static boolean goesWithItsOwner(Sequence sequence, SchemaModel desired, Set<QualifiedName> droppedTables) {
         if (sequence.ownedBy() == null) {
             return false;

@@ -11,15 +11,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.postkit.core.sql.Identifiers.quote;
 
 /** Columns: their definition in CREATE TABLE / ADD COLUMN, and every difference as one ALTER TABLE. */
 final class ColumnSql {
-
-    private static final Pattern VARCHAR = Pattern.compile("character varying(?:\\((\\d+)\\))?");
 
     private ColumnSql() {
     }
@@ -55,6 +51,13 @@ final class ColumnSql {
                 table + "." + column, Set.of(Hazard.DATA_LOSS), true);
     }
 
+    /** Catalog-only: neither drop rewrites or scans the table. */
+    static PlannedStatement releaseSequence(QualifiedName table, Column column) {
+        String drop = column.identity() != Identity.NONE ? "DROP IDENTITY" : "DROP DEFAULT";
+        return statement("ALTER TABLE " + quote(table) + " ALTER COLUMN " + quote(column.name()) + " " + drop, table,
+                column, Set.of());
+    }
+
     /** All differences of one column in one statement: PostgreSQL orders the sub-commands itself. */
     static PlannedStatement alter(QualifiedName table, Column current, Column desired) {
         String column = "ALTER COLUMN " + quote(desired.name()) + " ";
@@ -78,7 +81,7 @@ final class ColumnSql {
                     + (desired.collation() != null ? " COLLATE " + desired.collation() : "")
                     + (ColumnDiff.typeChanged(current, desired) ? " USING " + quote(desired.name()) + "::"
                     + desired.type() : ""));
-            hazards.addAll(typeChangeHazards(current.type(), desired.type()));
+            hazards.addAll(TypeChange.hazards(current.type(), desired.type()));
         }
         if (defaultChanged && desired.defaultExpression() != null) {
             parts.add(column + "SET DEFAULT " + desired.defaultExpression());
@@ -121,22 +124,6 @@ final class ColumnSql {
 
     private static String generated(Identity identity) {
         return identity == Identity.ALWAYS ? "ALWAYS" : "BY DEFAULT";
-    }
-
-    /**
-     * Widening a varchar (or lifting its limit) is free; anything else rewrites the table under an exclusive lock,
-     * and shortening a varchar can fail or lose data.
-     */
-    static Set<Hazard> typeChangeHazards(String from, String to) {
-        Matcher a = VARCHAR.matcher(from);
-        Matcher b = VARCHAR.matcher(to);
-        if (a.matches() && b.matches()) {
-            if (b.group(1) == null || (a.group(1) != null && Integer.parseInt(b.group(1)) >= Integer.parseInt(a.group(1)))) {
-                return Set.of();
-            }
-            return EnumSet.of(Hazard.DATA_LOSS, Hazard.LONG_LOCK);
-        }
-        return EnumSet.of(Hazard.TABLE_REWRITE, Hazard.LONG_LOCK);
     }
 
     private static PlannedStatement statement(String sql, QualifiedName table, Column column, Set<Hazard> hazards) {

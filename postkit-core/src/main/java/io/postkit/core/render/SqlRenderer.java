@@ -97,6 +97,8 @@ public final class SqlRenderer {
             return ColumnSql.drop(c.table(), c.column());
         } else if (change instanceof AlterColumn c) {
             return ColumnSql.alter(c.table(), c.current(), c.desired());
+        } else if (change instanceof SchemaChange.ReleaseSequence c) {
+            return ColumnSql.releaseSequence(c.table(), c.column());
         } else if (change instanceof AddConstraint c) {
             return ConstraintSql.add(c.table(), c.constraint());
         } else if (change instanceof DropConstraint c) {

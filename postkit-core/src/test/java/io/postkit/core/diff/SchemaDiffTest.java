@@ -2,6 +2,8 @@ package io.postkit.core.diff;
 
 import io.postkit.core.model.Column;
 import io.postkit.core.model.ColumnRef;
+import io.postkit.core.model.Constraint;
+import io.postkit.core.model.ConstraintType;
 import io.postkit.core.model.Identity;
 import io.postkit.core.model.Index;
 import io.postkit.core.model.QualifiedName;
@@ -100,6 +102,44 @@ class SchemaDiffTest {
         assertEquals(List.of(Phase.DROP_FOREIGN_KEY, Phase.DROP_CONSTRAINT, Phase.ADD_CONSTRAINT,
                 Phase.ADD_FOREIGN_KEY), phases);
         assertEquals(new SchemaChange.AddConstraint(name("orders"), ORDERS.constraints().get(1)), changes.get(3));
+    }
+
+    @Test
+    void foreignKeysAreRebuiltAroundARecreatedUniqueIndexTheyMayDependOn() {
+        Table codes = table("codes", List.of(column("code", "text")), List.of(), List.of(new Index("codes_code",
+                "CREATE UNIQUE INDEX codes_code ON public.codes USING btree (code)")));
+        Table codesNewIndex = table("codes", codes.columns(), List.of(), List.of(new Index("codes_code",
+                "CREATE UNIQUE INDEX codes_code ON public.codes USING btree (code) INCLUDE (id)")));
+        Table users = table("users", List.of(column("code", "text")), List.of(new Constraint("users_code_fkey",
+                ConstraintType.FOREIGN_KEY, "FOREIGN KEY (code) REFERENCES public.codes(code)", name("codes"))),
+                List.of());
+        List<SchemaChange> changes = SchemaDiff.between(model(List.of(codes, users), List.of()),
+                model(List.of(codesNewIndex, users), List.of()));
+        assertEquals(List.of(new SchemaChange.DropConstraint(name("users"), users.constraints().get(0)),
+                new SchemaChange.DropIndex(name("codes_code")),
+                new SchemaChange.CreateIndex(name("codes"), codesNewIndex.indexes().get(0)),
+                new SchemaChange.AddConstraint(name("users"), users.constraints().get(0))), changes);
+    }
+
+    @Test
+    void aPlainIndexBeingRecreatedLeavesForeignKeysAlone() {
+        Table desired = table("customers", CUSTOMERS.columns(), CUSTOMERS.constraints(), List.of(new Index("c_idx",
+                "CREATE INDEX c_idx ON public.customers USING btree (id DESC)")));
+        Table current = table("customers", CUSTOMERS.columns(), CUSTOMERS.constraints(), List.of(new Index("c_idx",
+                "CREATE INDEX c_idx ON public.customers USING btree (id)")));
+        List<SchemaChange> changes = SchemaDiff.between(model(List.of(current, ORDERS), List.of()),
+                model(List.of(desired, ORDERS), List.of()));
+        assertEquals(List.of(Phase.DROP_INDEX, Phase.CREATE_INDEX), changes.stream().map(SchemaChange::phase).toList());
+    }
+
+    @Test
+    void aForeignKeyToADroppedTableIsDroppedBeforeThatTable() {
+        Table ordersWithoutFk = table("orders", ORDERS.columns(), List.of(ORDERS.constraints().get(0)),
+                ORDERS.indexes());
+        List<SchemaChange> changes = SchemaDiff.between(model(List.of(CUSTOMERS, ORDERS), List.of()),
+                model(List.of(ordersWithoutFk), List.of()));
+        assertEquals(List.of(new SchemaChange.DropConstraint(name("orders"), ORDERS.constraints().get(1)),
+                new SchemaChange.DropTable(name("customers"))), changes);
     }
 
     @Test

@@ -61,14 +61,6 @@ class SqlRendererTest {
     }
 
     @Test
-    void wideningAVarcharIsFreeAndNarrowingItMayLoseData() {
-        assertEquals(Set.of(), ColumnSql.typeChangeHazards("character varying(10)", "character varying(50)"));
-        assertEquals(Set.of(), ColumnSql.typeChangeHazards("character varying(10)", "character varying"));
-        assertEquals(Set.of(Hazard.DATA_LOSS, Hazard.LONG_LOCK),
-                ColumnSql.typeChangeHazards("character varying(50)", "character varying(10)"));
-    }
-
-    @Test
     void identityCanBeAddedSwitchedAndDropped() {
         SequenceOptions o = new SequenceOptions("bigint", 1, 1, 1, Long.MAX_VALUE, 1, false);
         Column plain = Column.of("id", "bigint", true, null);
@@ -143,5 +135,92 @@ class SqlRendererTest {
                 + " ((price * qty)) STORED", sql(new SchemaChange.AddColumn(ORDER_ITEMS, generated)));
         assertEquals("ALTER TABLE \"Sales\".\"Order Items\" ALTER COLUMN \"total\" DROP EXPRESSION",
                 sql(new SchemaChange.AlterColumn(ORDER_ITEMS, generated, Column.of("total", "numeric", false, null))));
+    }
+
+    @Test
+    void aReleasedColumnDropsItsIdentityOrItsDefaultAndNothingElse() {
+        SequenceOptions o = new SequenceOptions("integer", 1, 1, 1, Integer.MAX_VALUE, 1, false);
+        PlannedStatement identity = SqlRenderer.render(new SchemaChange.ReleaseSequence(ORDER_ITEMS,
+                new Column("Id", "integer", true, null, Identity.ALWAYS, o, null)));
+        assertEquals("ALTER TABLE \"Sales\".\"Order Items\" ALTER COLUMN \"Id\" DROP IDENTITY", identity.sql());
+        assertEquals(Set.of(), identity.hazards());
+        assertEquals("ALTER TABLE \"Sales\".\"Order Items\" ALTER COLUMN \"Id\" DROP DEFAULT",
+                sql(new SchemaChange.ReleaseSequence(ORDER_ITEMS, Column.of("Id", "integer", true,
+                        "nextval('\"Sales\".\"Order Items_Id_seq\"'::regclass)"))));
+    }
+
+    @Test
+    void schemasAreQuotedAndDroppingOneMayLoseData() {
+        assertEquals("CREATE SCHEMA \"Sales Dept\"", sql(new SchemaChange.CreateSchema("Sales Dept")));
+        PlannedStatement drop = SqlRenderer.render(new SchemaChange.DropSchema("order"));
+        assertEquals("DROP SCHEMA \"order\"", drop.sql());
+        assertEquals(Set.of(Hazard.DATA_LOSS), drop.hazards());
+    }
+
+    @Test
+    void droppingASequenceMayLoseDataAndAlteringItRestatesEveryParameter() {
+        QualifiedName name = QualifiedName.of("public", "Seq\"1");
+        PlannedStatement drop = SqlRenderer.render(new SchemaChange.DropSequence(name));
+        assertEquals("DROP SEQUENCE \"public\".\"Seq\"\"1\"", drop.sql());
+        assertEquals(Set.of(Hazard.DATA_LOSS), drop.hazards());
+        SequenceOptions o = new SequenceOptions("bigint", 10, 2, 1, 1000, 5, false);
+        Sequence before = new Sequence(name, new SequenceOptions("integer", 1, 1, 1, 100, 1, false), null);
+        assertEquals("ALTER SEQUENCE \"public\".\"Seq\"\"1\" AS bigint INCREMENT BY 2 MINVALUE 1 MAXVALUE 1000"
+                + " START WITH 10 CACHE 5 NO CYCLE", sql(new SchemaChange.AlterSequence(before,
+                new Sequence(name, o, null))));
+    }
+
+    @Test
+    void keysLockWritesWhileChecksAndForeignKeysScanRows() {
+        Constraint pk = Constraint.of("pk", ConstraintType.PRIMARY_KEY, "PRIMARY KEY (id)");
+        Constraint unique = Constraint.of("u", ConstraintType.UNIQUE, "UNIQUE (code)");
+        Constraint check = Constraint.of("c", ConstraintType.CHECK, "CHECK ((qty > 0))");
+        assertEquals(Set.of(Hazard.LONG_LOCK), SqlRenderer.render(new SchemaChange.AddConstraint(ORDER_ITEMS, pk))
+                .hazards());
+        assertEquals(Set.of(Hazard.LONG_LOCK), SqlRenderer.render(new SchemaChange.AddConstraint(ORDER_ITEMS, unique))
+                .hazards());
+        PlannedStatement addCheck = SqlRenderer.render(new SchemaChange.AddConstraint(ORDER_ITEMS, check));
+        assertEquals(Set.of(Hazard.VALIDATION_SCAN), addCheck.hazards());
+        assertEquals("constraint", addCheck.objectKind());
+        assertEquals("Sales.Order Items.c", addCheck.objectName());
+        PlannedStatement drop = SqlRenderer.render(new SchemaChange.DropConstraint(ORDER_ITEMS, check));
+        assertEquals("ALTER TABLE \"Sales\".\"Order Items\" DROP CONSTRAINT \"c\"", drop.sql());
+    }
+
+    @Test
+    void nullabilityAndDefaultsChangeWithoutRewritingAndOnlySetNotNullScans() {
+        Column nullable = Column.of("note", "text", false, "'x'::text");
+        Column required = Column.of("note", "text", true, null);
+        PlannedStatement tighten = SqlRenderer.render(new SchemaChange.AlterColumn(ORDER_ITEMS, nullable, required));
+        assertEquals("ALTER TABLE \"Sales\".\"Order Items\" ALTER COLUMN \"note\" DROP DEFAULT,"
+                + " ALTER COLUMN \"note\" SET NOT NULL", tighten.sql());
+        assertEquals(Set.of(Hazard.VALIDATION_SCAN), tighten.hazards());
+        assertEquals("column", tighten.objectKind());
+        assertEquals("Sales.Order Items.note", tighten.objectName());
+        PlannedStatement loosen = SqlRenderer.render(new SchemaChange.AlterColumn(ORDER_ITEMS, required, nullable));
+        assertEquals("ALTER TABLE \"Sales\".\"Order Items\" ALTER COLUMN \"note\" SET DEFAULT 'x'::text,"
+                + " ALTER COLUMN \"note\" DROP NOT NULL", loosen.sql());
+        assertEquals(Set.of(), loosen.hazards());
+    }
+
+    @Test
+    void aNewCollationKeepsTheTypeAndRebuildsIndexesOnly() {
+        Column before = Column.of("name", "text", false, null);
+        Column after = new Column("name", "text", false, null, Identity.NONE, null, "pg_catalog.\"C\"");
+        PlannedStatement alter = SqlRenderer.render(new SchemaChange.AlterColumn(ORDER_ITEMS, before, after));
+        assertEquals("ALTER TABLE \"Sales\".\"Order Items\" ALTER COLUMN \"name\" TYPE text COLLATE"
+                + " pg_catalog.\"C\"", alter.sql());
+        assertEquals(Set.of(Hazard.LONG_LOCK), alter.hazards());
+    }
+
+    @Test
+    void identityOptionsAreRestatedInFull() {
+        SequenceOptions one = new SequenceOptions("integer", 1, 1, 1, Integer.MAX_VALUE, 1, false);
+        SequenceOptions hundred = new SequenceOptions("integer", 100, 5, 1, Integer.MAX_VALUE, 1, true);
+        Column a = new Column("id", "integer", true, null, Identity.ALWAYS, one, null);
+        Column b = new Column("id", "integer", true, null, Identity.ALWAYS, hundred, null);
+        assertEquals("ALTER TABLE \"Sales\".\"Order Items\" ALTER COLUMN \"id\" SET INCREMENT BY 5 SET MINVALUE 1"
+                + " SET MAXVALUE 2147483647 SET START WITH 100 SET CACHE 1 SET CYCLE",
+                sql(new SchemaChange.AlterColumn(ORDER_ITEMS, a, b)));
     }
 }
