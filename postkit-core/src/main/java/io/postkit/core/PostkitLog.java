@@ -15,11 +15,4 @@ public interface PostkitLog {
         @Override public void warn(String message) { }
         @Override public void debug(String message) { }
     };
-
-    /** A log that prints to standard error, for benchmarks and tests that want to show progress. */
-    PostkitLog STDERR = new PostkitLog() {
-        @Override public void info(String message) { System.err.println("[INFO] " + message); }
-        @Override public void warn(String message) { System.err.println("[WARN] " + message); }
-        @Override public void debug(String message) { }
-    };
 }

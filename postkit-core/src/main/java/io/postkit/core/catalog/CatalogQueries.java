@@ -2,7 +2,8 @@ package io.postkit.core.catalog;
 
 /**
  * The catalog queries, one per object kind for all managed schemas at once (never one per table: a schema has
- * thousands). Each takes the managed schema names as its only parameter, a {@code text[]}. They run with
+ * thousands). Each takes the managed schema names as its only parameter, a {@code text[]} (a query that needs them
+ * twice names them once in a {@code managed} CTE). They run with
  * {@code search_path = pg_catalog}, so every name PostgreSQL prints is schema-qualified.
  */
 final class CatalogQueries {
@@ -84,21 +85,21 @@ final class CatalogQueries {
      * What each view's query reads: relations, columns when the dependency is on one (refobjsubid), and routines
      * ({@code schema.name(args)}).
      */
-    static final String VIEW_DEPENDENCIES = "SELECT DISTINCT vn.nspname, v.relname, rn.nspname, rc.relname,"
-            + " coalesce(a.attname, '')"
+    static final String VIEW_DEPENDENCIES = "WITH managed(s) AS (SELECT unnest(?::text[]))"
+            + " SELECT DISTINCT vn.nspname, v.relname, rn.nspname, rc.relname, coalesce(a.attname, '')"
             + " FROM pg_depend d JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid"
             + " JOIN pg_class v ON v.oid = r.ev_class JOIN pg_namespace vn ON vn.oid = v.relnamespace"
             + " JOIN pg_class rc ON d.refclassid = 'pg_class'::regclass AND rc.oid = d.refobjid"
             + " JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
             + " LEFT JOIN pg_attribute a ON d.refobjsubid > 0 AND a.attrelid = rc.oid AND a.attnum = d.refobjsubid"
-            + " WHERE v.relkind IN ('v', 'm') AND rc.oid <> v.oid AND vn.nspname = ANY (?)"
+            + " WHERE v.relkind IN ('v', 'm') AND rc.oid <> v.oid AND vn.nspname IN (SELECT s FROM managed)"
             + " UNION SELECT vn.nspname, v.relname, pn.nspname,"
             + " p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', ''"
             + " FROM pg_depend d JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid"
             + " JOIN pg_class v ON v.oid = r.ev_class JOIN pg_namespace vn ON vn.oid = v.relnamespace"
             + " JOIN pg_proc p ON d.refclassid = 'pg_proc'::regclass AND p.oid = d.refobjid"
             + " JOIN pg_namespace pn ON pn.oid = p.pronamespace"
-            + " WHERE v.relkind IN ('v', 'm') AND vn.nspname = ANY (?)";
+            + " WHERE v.relkind IN ('v', 'm') AND vn.nspname IN (SELECT s FROM managed)";
 
     /** Row-level security policies, with PostgreSQL's own text of their expressions. */
     static final String POLICIES = "SELECT schemaname, tablename, policyname, permissive = 'PERMISSIVE', cmd,"
@@ -254,13 +255,15 @@ final class CatalogQueries {
      * Which table columns' defaults draw from which managed sequence: the dependency PostgreSQL records from the
      * default ({@code pg_attrdef}) to the sequence {@code nextval} names.
      */
-    static final String SEQUENCE_DEFAULT_USERS = "SELECT sn.nspname, s.relname, tn.nspname, t.relname, a.attname"
+    static final String SEQUENCE_DEFAULT_USERS = "WITH managed(s) AS (SELECT unnest(?::text[]))"
+            + " SELECT sn.nspname, s.relname, tn.nspname, t.relname, a.attname"
             + " FROM pg_depend d JOIN pg_attrdef ad ON d.classid = 'pg_attrdef'::regclass AND ad.oid = d.objid"
             + " JOIN pg_class s ON d.refclassid = 'pg_class'::regclass AND s.oid = d.refobjid AND s.relkind = 'S'"
             + " JOIN pg_namespace sn ON sn.oid = s.relnamespace"
             + " JOIN pg_class t ON t.oid = ad.adrelid JOIN pg_namespace tn ON tn.oid = t.relnamespace"
             + " JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum"
-            + " WHERE d.deptype = 'n' AND t.relkind = 'r' AND sn.nspname = ANY (?) AND tn.nspname = ANY (?)"
+            + " WHERE d.deptype = 'n' AND t.relkind = 'r' AND sn.nspname IN (SELECT s FROM managed)"
+            + " AND tn.nspname IN (SELECT s FROM managed)"
             + " ORDER BY 1, 2, 3, 4, 5";
 
     /**

@@ -339,12 +339,10 @@ public final class CatalogReader {
             void handle(ResultSet rs) throws SQLException;
         }
 
-        /** Runs {@code sql} with the managed schemas bound to every parameter. */
+        /** Runs {@code sql}, whose only parameter is the managed schemas. */
         private void query(String sql, RowHandler handler) throws SQLException {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
-                    ps.setArray(i, c.createArrayOf("text", schemas.toArray()));
-                }
+                ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         handler.handle(rs);

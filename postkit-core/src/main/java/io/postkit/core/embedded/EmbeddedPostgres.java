@@ -41,6 +41,13 @@ public final class EmbeddedPostgres {
         this.log = log;
     }
 
+    /** The server of this major on {@code dataDir}, its binaries fetched and extracted (once) first. */
+    public static EmbeddedPostgres of(PostgresBinaries binaries, int major, Path dataDir, ServerUser user,
+                                      ServerSettings settings, PostkitLog log) {
+        Path install = new BinaryCache(BinaryCache.defaultRoot(user), log).install(binaries.archiveFor(major));
+        return new EmbeddedPostgres(install, dataDir, user, settings, log);
+    }
+
     public Path dataDir() {
         return dataDir;
     }

@@ -1,7 +1,6 @@
 package io.postkit.core.local;
 
 import io.postkit.core.PostkitLog;
-import io.postkit.core.embedded.BinaryCache;
 import io.postkit.core.embedded.EmbeddedPostgres;
 import io.postkit.core.embedded.PostgresBinaries;
 import io.postkit.core.embedded.RunningServer;
@@ -32,9 +31,8 @@ public final class LocalServers {
     }
 
     public EmbeddedPostgres server(int major) {
-        Path install = new BinaryCache(BinaryCache.defaultRoot(user), log).install(binaries.archiveFor(major));
-        return new EmbeddedPostgres(install, localDir.resolve("pg" + major), user, ServerSettings.throwawayClone(),
-                log);
+        return EmbeddedPostgres.of(binaries, major, localDir.resolve("pg" + major), user,
+                ServerSettings.throwawayClone(), log);
     }
 
     /** Starts (or joins) the server of this major; closing the handle stops it unless kept running. */

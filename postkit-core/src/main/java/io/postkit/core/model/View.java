@@ -37,8 +37,4 @@ public record View(QualifiedName name, List<Column> columns, String definition, 
     public boolean readsRelation(QualifiedName relation) {
         return dependsOn.contains(relation.toString());
     }
-
-    public boolean readsColumn(QualifiedName table, String column) {
-        return dependsOn.contains(table + "." + column);
-    }
 }

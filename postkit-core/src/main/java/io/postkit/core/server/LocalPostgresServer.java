@@ -2,7 +2,6 @@ package io.postkit.core.server;
 
 import io.postkit.core.PostkitException;
 import io.postkit.core.PostkitLog;
-import io.postkit.core.embedded.BinaryCache;
 import io.postkit.core.embedded.EmbeddedPostgres;
 import io.postkit.core.embedded.PostgresBinaries;
 import io.postkit.core.embedded.RunningServer;
@@ -69,8 +68,7 @@ public final class LocalPostgresServer {
     }
 
     private EmbeddedPostgres embedded(int major, Path dataDir, ServerSettings settings) {
-        Path install = new BinaryCache(BinaryCache.defaultRoot(user), log).install(binaries.archiveFor(major));
-        return new EmbeddedPostgres(install, dataDir, user, settings, log);
+        return EmbeddedPostgres.of(binaries, major, dataDir, user, settings, log);
     }
 
     private void createDatabase(RunningServer server, ServerRequest request) {

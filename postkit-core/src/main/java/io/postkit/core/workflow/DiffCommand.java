@@ -8,7 +8,6 @@ import io.postkit.core.config.JdbcUrl;
 import io.postkit.core.config.RemoteConfig;
 import io.postkit.core.connect.RemoteConnector;
 import io.postkit.core.diff.SchemaDiff;
-import io.postkit.core.embedded.BinaryCache;
 import io.postkit.core.embedded.EmbeddedPostgres;
 import io.postkit.core.embedded.PostgresVersions;
 import io.postkit.core.embedded.RunningServer;
@@ -67,10 +66,8 @@ public final class DiffCommand {
         Source from = Source.parse(request.from(), "from");
         Source to = Source.parse(request.to(), "to");
         int major = major(request, from, to);
-        EmbeddedPostgres postgres = new EmbeddedPostgres(
-                new BinaryCache(BinaryCache.defaultRoot(host.serverUser()), host.log())
-                        .install(host.binaries().archiveFor(major)),
-                workDir.resolve("pg" + major), host.serverUser(), ServerSettings.throwawayClone(), host.log());
+        EmbeddedPostgres postgres = EmbeddedPostgres.of(host.binaries(), major, workDir.resolve("pg" + major),
+                host.serverUser(), ServerSettings.throwawayClone(), host.log());
         try (RunningServer server = postgres.start()) {
             LocalDatabases databases = new LocalDatabases(server);
             List<DatabaseIdentity> built = new ArrayList<>();
@@ -97,7 +94,10 @@ public final class DiffCommand {
             String name = "postkit_diff_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             DatabaseIdentity identity = databases.create(name);
             built.add(identity);
-            Set<String> cloned = schemas.isEmpty() ? userSchemas(source.connection(host)) : Set.copyOf(schemas);
+            Set<String> cloned;
+            try (Connection c = source.connection(host)) {
+                cloned = schemas.isEmpty() ? userSchemas(c) : Set.copyOf(schemas);
+            }
             new NativeCloner(1, PostkitLog.SILENT).clone(() -> source.connection(host),
                     () -> databases.server().connect(name), cloned, false);
             return identity;
@@ -109,7 +109,7 @@ public final class DiffCommand {
         built.add(shadow.identity());
         if (schemas.isEmpty()) {
             try (Connection c = shadow.connect()) {
-                DefinitionRoundTrip.apply(c, userSchemas(shadow.connect()));
+                DefinitionRoundTrip.apply(c, userSchemas(c));
             }
         }
         return shadow.identity();
@@ -142,9 +142,10 @@ public final class DiffCommand {
         return all;
     }
 
+    /** Every non-system schema; the caller owns the connection. */
     private static Set<String> userSchemas(Connection c) throws SQLException {
         Set<String> schemas = new TreeSet<>();
-        try (c; Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT nspname FROM pg_namespace"
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT nspname FROM pg_namespace"
                 + " WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')"
                 + " AND nspname NOT LIKE 'pg_temp%' AND nspname NOT LIKE 'pg_toast_temp%'")) {
             while (rs.next()) {

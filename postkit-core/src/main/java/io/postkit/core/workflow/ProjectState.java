@@ -70,7 +70,7 @@ final class ProjectState {
     /** Removes the session file, its migrations and the plan. */
     void endSession() {
         deletePlan();
-        deleteTree(sessionDir());
+        StateFiles.deleteTree(sessionDir());
         session.delete();
     }
 
@@ -80,7 +80,7 @@ final class ProjectState {
 
     void savePlan(PlanDocument document) {
         plan.write(document);
-        writeAtomically(layout.planSql(), header(document) + PlanText.sql(document.statements()));
+        StateFiles.writeAtomically(layout.planSql(), header(document) + PlanText.sql(document.statements()));
     }
 
     void deletePlan() {
@@ -90,7 +90,7 @@ final class ProjectState {
 
     Path writeSessionMigration(MigrationFile migration) {
         Path file = sessionDir().resolve(migration.fileName());
-        writeAtomically(file, migration.render());
+        StateFiles.writeAtomically(file, migration.render());
         return file;
     }
 
@@ -141,7 +141,7 @@ final class ProjectState {
     void commitMigrations(List<MigrationFile> migrations, Instant at) {
         List<CommittedHistory.Entry> entries = new ArrayList<>();
         for (MigrationFile migration : migrations) {
-            writeAtomically(migrationsDir().resolve(migration.fileName()), migration.render());
+            StateFiles.writeAtomically(migrationsDir().resolve(migration.fileName()), migration.render());
             entries.add(new CommittedHistory.Entry(migration.version(), migration.name(), migration.checksum(), at,
                     Map.of()));
         }
@@ -189,13 +189,5 @@ final class ProjectState {
         } catch (IOException e) {
             throw new PostkitException("Cannot read " + dir + ": " + e.getMessage(), e);
         }
-    }
-
-    private static void writeAtomically(Path file, String content) {
-        StateFiles.writeAtomically(file, content);
-    }
-
-    private static void deleteTree(Path dir) {
-        StateFiles.deleteTree(dir);
     }
 }

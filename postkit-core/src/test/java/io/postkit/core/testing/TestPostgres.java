@@ -1,7 +1,6 @@
 package io.postkit.core.testing;
 
 import io.postkit.core.PostkitLog;
-import io.postkit.core.embedded.BinaryCache;
 import io.postkit.core.embedded.EmbeddedPostgres;
 import io.postkit.core.embedded.PostgresBinaries;
 import io.postkit.core.embedded.RunningServer;
@@ -57,10 +56,6 @@ public final class TestPostgres {
         return ServerUser.forCurrentProcess(ServerUser.DEFAULT_UNPRIVILEGED);
     }
 
-    public static BinaryCache binaryCache() {
-        return new BinaryCache(BinaryCache.defaultRoot(serverUser()), PostkitLog.SILENT);
-    }
-
     /** Where tests put data directories and project folders: under the module's {@code target/}. */
     public static Path workDir() {
         return Path.of(System.getProperty("postkit.test.binaries", "target/pg-binaries")).getParent()
@@ -84,8 +79,8 @@ public final class TestPostgres {
 
     /** A server of its own, for tests that need a separate cluster (e.g. a "remote"). The caller stops it. */
     public static EmbeddedPostgres newServer(int major, String name, ServerSettings settings) {
-        Path install = binaryCache().install(binaries().archiveFor(major));
-        return new EmbeddedPostgres(install, workDir().resolve(name), serverUser(), settings, PostkitLog.SILENT);
+        return EmbeddedPostgres.of(binaries(), major, workDir().resolve(name), serverUser(), settings,
+                PostkitLog.SILENT);
     }
 
     private static RunningServer startServer(int major) {
