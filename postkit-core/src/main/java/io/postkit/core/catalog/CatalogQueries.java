@@ -17,11 +17,27 @@ final class CatalogQueries {
 
     static final String SCHEMAS = "SELECT nspname FROM pg_namespace WHERE nspname = ANY (?)";
 
+    /**
+     * Tables, partitioned tables and partitions: security, persistence, partition key, parent and bound, inheritance
+     * parents (schemas and names in declaration order) and sorted storage parameters.
+     */
     static final String TABLES = "SELECT n.nspname, c.relname, c.relrowsecurity, c.relforcerowsecurity,"
-            + " c.relpersistence = 'u' FROM pg_class c"
+            + " c.relpersistence = 'u', CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,"
+            + " pn.nspname, pc.relname, CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,"
+            + " ARRAY(SELECT hn.nspname FROM pg_inherits h JOIN pg_class hc ON hc.oid = h.inhparent"
+            + "   JOIN pg_namespace hn ON hn.oid = hc.relnamespace WHERE h.inhrelid = c.oid AND NOT c.relispartition"
+            + "   ORDER BY h.inhseqno),"
+            + " ARRAY(SELECT hc.relname FROM pg_inherits h JOIN pg_class hc ON hc.oid = h.inhparent"
+            + "   WHERE h.inhrelid = c.oid AND NOT c.relispartition ORDER BY h.inhseqno),"
+            + " ARRAY(SELECT o FROM unnest(c.reloptions) o ORDER BY o)"
+            + " FROM pg_class c"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE c.relkind = 'r' AND NOT c.relispartition AND n.nspname = ANY (?) AND" + NOT_EXTENSION_MEMBER;
+            + " LEFT JOIN pg_inherits pi ON c.relispartition AND pi.inhrelid = c.oid"
+            + " LEFT JOIN pg_class pc ON pc.oid = pi.inhparent"
+            + " LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace"
+            + " WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (?) AND" + NOT_EXTENSION_MEMBER;
 
+    /** A table's own columns: none of a partition's, and not those an inheritance child only inherits. */
     static final String COLUMNS = "SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
             + " a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated,"
             + " CASE WHEN a.attcollation <> t.typcollation"
@@ -38,10 +54,14 @@ final class CatalogQueries {
             + "   AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'i'"
             + "   AND dep.classid = 'pg_class'::regclass"
             + " LEFT JOIN pg_sequence s ON s.seqrelid = dep.objid"
-            + " WHERE c.relkind = 'r' AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped"
-            + " AND n.nspname = ANY (?)"
+            + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attislocal AND a.attnum > 0"
+            + " AND NOT a.attisdropped AND n.nspname = ANY (?)"
             + " ORDER BY n.nspname, c.relname, a.attnum";
 
+    /**
+     * A table's own constraints: not the clones of a partitioned parent's ({@code conparentid}) nor the CHECKs an
+     * inheritance child only inherits; both follow their parent's.
+     */
     static final String CONSTRAINTS = "SELECT n.nspname, c.relname, k.conname, k.contype,"
             + " pg_get_constraintdef(k.oid), rn.nspname, r.relname"
             + " FROM pg_constraint k"
@@ -49,16 +69,20 @@ final class CatalogQueries {
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " LEFT JOIN pg_class r ON r.oid = k.confrelid"
             + " LEFT JOIN pg_namespace rn ON rn.oid = r.relnamespace"
-            + " WHERE c.relkind = 'r' AND k.contype IN ('p', 'u', 'f', 'c', 'x') AND n.nspname = ANY (?)"
+            + " WHERE c.relkind IN ('r', 'p') AND k.contype IN ('p', 'u', 'f', 'c', 'x') AND k.conparentid = 0"
+            + " AND k.conislocal AND n.nspname = ANY (?)"
             + " ORDER BY n.nspname, c.relname, k.conname";
 
-    /** Indexes that do not implement a constraint of their table (those come with the constraint). */
+    /**
+     * Indexes that do not implement a constraint of their table (those come with the constraint), nor are a
+     * partition's part of its parent's index (that one creates them).
+     */
     static final String INDEXES = "SELECT n.nspname, c.relname, ic.relname, pg_get_indexdef(i.indexrelid)"
             + " FROM pg_index i"
             + " JOIN pg_class ic ON ic.oid = i.indexrelid"
             + " JOIN pg_class c ON c.oid = i.indrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE c.relkind = 'r' AND n.nspname = ANY (?)"
+            + " WHERE c.relkind IN ('r', 'p') AND NOT ic.relispartition AND n.nspname = ANY (?)"
             + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid"
             + "   AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))"
             + " ORDER BY n.nspname, c.relname, ic.relname";
@@ -117,14 +141,14 @@ final class CatalogQueries {
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,"
             + "   aclexplode(coalesce(c.relacl, acldefault((CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END)::\"char\", c.relowner)))"
             + "   a LEFT JOIN pg_roles r ON r.oid = a.grantee"
-            + " WHERE c.relkind IN ('r', 'v', 'm', 'S') AND n.nspname IN (SELECT s FROM managed)"
+            + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') AND n.nspname IN (SELECT s FROM managed)"
             + " AND a.grantee <> c.relowner"
             + " UNION ALL SELECT 'COLUMN', n.nspname, c.relname, att.attname, coalesce(r.rolname, 'public'),"
             + "   a.privilege_type, a.is_grantable"
             + " FROM pg_attribute att JOIN pg_class c ON c.oid = att.attrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(att.attacl) a"
             + " LEFT JOIN pg_roles r ON r.oid = a.grantee"
-            + " WHERE att.attacl IS NOT NULL AND c.relkind IN ('r', 'v') AND n.nspname IN (SELECT s FROM managed)"
+            + " WHERE att.attacl IS NOT NULL AND c.relkind IN ('r', 'p', 'v') AND n.nspname IN (SELECT s FROM managed)"
             + " AND a.grantee <> c.relowner"
             + " UNION ALL SELECT 'ROUTINE', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid),"
             + "   coalesce(r.rolname, 'public'), a.privilege_type, a.is_grantable"
@@ -209,7 +233,8 @@ final class CatalogQueries {
             + " JOIN pg_type at ON at.oid = a.atttypid"
             + " JOIN pg_type t ON t.oid = CASE WHEN at.typelem <> 0 AND at.typlen = -1 THEN at.typelem ELSE at.oid END"
             + " JOIN pg_namespace tn ON tn.oid = t.typnamespace"
-            + " WHERE t.typtype = 'e' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped"
+            + " WHERE t.typtype = 'e' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attislocal"
+            + " AND a.attnum > 0 AND NOT a.attisdropped"
             + " AND tn.nspname = ANY (?) ORDER BY 1, 2, 3, 4, 5";
 
     /** Functions and procedures (not aggregates or window functions). */
@@ -227,13 +252,17 @@ final class CatalogQueries {
             + " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass"
             + "   AND e.objid = p.oid AND e.deptype = 'e')";
 
-    /** User triggers (not the internal ones behind foreign keys). */
+    /**
+     * User triggers on tables and views: not the internal ones behind foreign keys, nor a partition's clones of its
+     * parent's ({@code tgparentid}).
+     */
     static final String TRIGGERS = "SELECT n.nspname, c.relname, g.tgname, pg_get_triggerdef(g.oid), g.tgenabled,"
             + " fn.nspname, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')'"
             + " FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " JOIN pg_proc p ON p.oid = g.tgfoid JOIN pg_namespace fn ON fn.oid = p.pronamespace"
-            + " WHERE NOT g.tgisinternal AND c.relkind = 'r' AND n.nspname = ANY (?)";
+            + " WHERE NOT g.tgisinternal AND g.tgparentid = 0 AND c.relkind IN ('r', 'p', 'v')"
+            + " AND n.nspname = ANY (?)";
 
     /** Stand-alone sequences; identity sequences (deptype 'i') belong to their column. */
     static final String SEQUENCES = "SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqstart,"
@@ -262,7 +291,8 @@ final class CatalogQueries {
             + " JOIN pg_namespace sn ON sn.oid = s.relnamespace"
             + " JOIN pg_class t ON t.oid = ad.adrelid JOIN pg_namespace tn ON tn.oid = t.relnamespace"
             + " JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum"
-            + " WHERE d.deptype = 'n' AND t.relkind = 'r' AND sn.nspname IN (SELECT s FROM managed)"
+            + " WHERE d.deptype = 'n' AND t.relkind IN ('r', 'p') AND NOT t.relispartition AND a.attislocal"
+            + " AND sn.nspname IN (SELECT s FROM managed)"
             + " AND tn.nspname IN (SELECT s FROM managed)"
             + " ORDER BY 1, 2, 3, 4, 5";
 
@@ -272,14 +302,14 @@ final class CatalogQueries {
      */
     static final String COMMENTS = "WITH managed(s) AS (SELECT unnest(?::text[]))"
             + " SELECT CASE WHEN d.objsubid > 0 THEN 'COLUMN' WHEN c.relkind = 'S' THEN 'SEQUENCE'"
-            + "   WHEN c.relkind = 'i' THEN 'INDEX' WHEN c.relkind = 'v' THEN 'VIEW'"
+            + "   WHEN c.relkind IN ('i', 'I') THEN 'INDEX' WHEN c.relkind = 'v' THEN 'VIEW'"
             + "   WHEN c.relkind = 'm' THEN 'MATERIALIZED_VIEW' ELSE 'TABLE' END,"
             + "   n.nspname, c.relname,"
             + "   coalesce(a.attname, ''), d.description"
             + " FROM pg_description d JOIN pg_class c ON d.classoid = 'pg_class'::regclass AND c.oid = d.objoid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " LEFT JOIN pg_attribute a ON d.objsubid > 0 AND a.attrelid = c.oid AND a.attnum = d.objsubid"
-            + " WHERE n.nspname IN (SELECT s FROM managed) AND c.relkind IN ('r', 'S', 'i', 'v', 'm')"
+            + " WHERE n.nspname IN (SELECT s FROM managed) AND c.relkind IN ('r', 'p', 'S', 'i', 'I', 'v', 'm')"
             + " UNION ALL SELECT 'CONSTRAINT', n.nspname, c.relname, k.conname, d.description"
             + " FROM pg_description d JOIN pg_constraint k ON d.classoid = 'pg_constraint'::regclass"
             + "   AND k.oid = d.objoid JOIN pg_class c ON c.oid = k.conrelid"
@@ -291,20 +321,16 @@ final class CatalogQueries {
             + " UNION ALL SELECT 'TRIGGER', n.nspname, c.relname, g.tgname, d.description"
             + "   FROM pg_description d JOIN pg_trigger g ON d.classoid = 'pg_trigger'::regclass AND g.oid = d.objoid"
             + "   JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + "   WHERE n.nspname IN (SELECT s FROM managed) AND c.relkind = 'r'"
+            + "   WHERE n.nspname IN (SELECT s FROM managed) AND c.relkind IN ('r', 'p', 'v')"
             + " UNION ALL SELECT 'SCHEMA', '', n.nspname, '', d.description"
             + " FROM pg_description d JOIN pg_namespace n ON d.classoid = 'pg_namespace'::regclass"
             + "   AND n.oid = d.objoid WHERE n.nspname IN (SELECT s FROM managed)";
 
     /** Objects in the managed schemas that this version of the engine does not manage yet. */
     static final String UNSUPPORTED = "WITH managed(s) AS (SELECT unnest(?::text[])) SELECT kind, name FROM ("
-            + " SELECT CASE WHEN c.relispartition THEN 'partition'"
-            + "   WHEN c.relkind = 'f' THEN 'foreign table' WHEN c.relkind = 'p' THEN 'partitioned table'"
-            + "   ELSE 'composite type' END AS kind,"
-            + "   n.nspname || '.' || c.relname AS name"
+            + " SELECT 'foreign table' AS kind, n.nspname || '.' || c.relname AS name"
             + "   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + "   WHERE (c.relkind IN ('f', 'p') OR c.relispartition) AND n.nspname IN (SELECT s FROM managed) AND"
-            + NOT_EXTENSION_MEMBER
+            + "   WHERE c.relkind = 'f' AND n.nspname IN (SELECT s FROM managed) AND" + NOT_EXTENSION_MEMBER
             + " UNION ALL SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END,"
             + "   n.nspname || '.' || p.proname"
             + "   FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname IN (SELECT s FROM managed)"
@@ -318,33 +344,15 @@ final class CatalogQueries {
             + "     WHERE bt.oid = t.typbasetype AND bt.typrelid <> 0))) AND n.nspname IN (SELECT s FROM managed)"
             + "   AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_type'::regclass"
             + "     AND e.objid = t.oid AND e.deptype = 'e')"
-            + " UNION ALL SELECT 'trigger on ' || CASE c.relkind WHEN 'v' THEN 'view' ELSE 'partitioned table' END,"
-            + "   n.nspname || '.' || c.relname || '.' || g.tgname"
-            + "   FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + "   WHERE NOT g.tgisinternal AND c.relkind <> 'r' AND n.nspname IN (SELECT s FROM managed)"
             + " UNION ALL SELECT 'comment on aggregate', n.nspname || '.' || p.proname FROM pg_description d"
             + "   JOIN pg_proc p ON d.classoid = 'pg_proc'::regclass AND p.oid = d.objoid"
             + "   JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname IN (SELECT s FROM managed)"
             + "   AND p.prokind NOT IN ('f', 'p')"
-            + " UNION ALL SELECT 'comment on trigger on', n.nspname || '.' || c.relname || '.' || g.tgname"
-            + "   FROM pg_description d JOIN pg_trigger g ON d.classoid = 'pg_trigger'::regclass AND g.oid = d.objoid"
-            + "   JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + "   WHERE n.nspname IN (SELECT s FROM managed) AND c.relkind <> 'r'"
             + " UNION ALL SELECT 'comment on type', n.nspname || '.' || t.typname FROM pg_description d"
             + "   JOIN pg_type t ON d.classoid = 'pg_type'::regclass AND t.oid = d.objoid"
             + "   JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname IN (SELECT s FROM managed)"
-            + " UNION ALL SELECT 'policy on ' || CASE c.relkind WHEN 'p' THEN 'partitioned table' ELSE 'view' END,"
-            + "   n.nspname || '.' || c.relname || '.' || p.polname"
-            + "   FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + "   WHERE n.nspname IN (SELECT s FROM managed) AND c.relkind <> 'r'"
             + " UNION ALL SELECT 'privileges on type', n.nspname || '.' || t.typname FROM pg_type t"
             + "   JOIN pg_namespace n ON n.oid = t.typnamespace"
             + "   WHERE n.nspname IN (SELECT s FROM managed) AND t.typacl IS NOT NULL AND t.typtype <> 'e'"
-            + " UNION ALL SELECT CASE WHEN c.reloptions IS NOT NULL THEN 'storage parameters on'"
-
-            + "   ELSE 'table inheritance of' END, n.nspname || '.' || c.relname"
-            + "   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + "   WHERE c.relkind = 'r' AND n.nspname IN (SELECT s FROM managed) AND (c.reloptions IS NOT NULL"
-            + "     OR EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = c.oid AND NOT c.relispartition))"
             + " ) o ORDER BY kind, name";
 }

@@ -129,10 +129,10 @@ public final class CatalogReader {
             Map<QualifiedName, List<Column>> columns = new LinkedHashMap<>();
             Map<QualifiedName, List<Constraint>> constraints = new TreeMap<>();
             Map<QualifiedName, List<Index>> indexes = new TreeMap<>();
-            Map<QualifiedName, boolean[]> security = new TreeMap<>();
+            Map<QualifiedName, Table> shells = new TreeMap<>();
             query(CatalogQueries.TABLES, rs -> {
                 columns.put(name(rs, 1), new ArrayList<>());
-                security.put(name(rs, 1), new boolean[] {rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5)});
+                shells.put(name(rs, 1), tableShell(rs));
             });
             // Rows of relations that are not managed tables (partitions, extension members) are skipped.
             query(CatalogQueries.COLUMNS, rs -> {
@@ -148,16 +148,18 @@ public final class CatalogReader {
             query(CatalogQueries.INDEXES, rs -> {
                 if (columns.containsKey(name(rs, 1))) {
                     indexes.computeIfAbsent(name(rs, 1), k -> new ArrayList<>())
-                            .add(new Index(rs.getString(3), rs.getString(4)));
+                            .add(new Index(rs.getString(3), withoutOnly(rs.getString(4))));
                 }
             });
             Map<QualifiedName, Table> tables = new TreeMap<>();
             for (Map.Entry<QualifiedName, List<Column>> e : columns.entrySet()) {
                 QualifiedName table = e.getKey();
                 if (!excluded.contains(table)) {
+                    Table shell = shells.get(table);
                     tables.put(table, new Table(table, e.getValue(), constraints.getOrDefault(table, List.of()),
-                            indexes.getOrDefault(table, List.of()), security.get(table)[0], security.get(table)[1],
-                            security.get(table)[2]));
+                            indexes.getOrDefault(table, List.of()), shell.rowSecurity(), shell.forceRowSecurity(),
+                            shell.unlogged(), shell.partitionBy(), shell.partitionOf(), shell.inherits(),
+                            shell.storageParameters()));
                 }
             }
             Map<QualifiedName, Sequence> sequences = sequences();
@@ -171,13 +173,42 @@ public final class CatalogReader {
                 }
             });
             return SchemaModel.of(presentSchemas, tables, sequences, views, comments)
-                    .withRoutines(routines(), triggers(tables.keySet()))
+                    .withRoutines(routines(), triggers(relations(tables.keySet(), views.keySet())))
                     .withEnums(enums())
                     .withPolicies(policies(tables.keySet()))
                     .withGrants(grants())
                     .withDefaultGrants(defaultGrants())
                     .withDomains(domains())
                     .withComposites(composites());
+        }
+
+        /** A table's own properties from a {@link CatalogQueries#TABLES} row, without columns and constraints. */
+        private static Table tableShell(ResultSet rs) throws SQLException {
+            Table.PartitionOf partitionOf = rs.getString(7) == null ? null
+                    : new Table.PartitionOf(name(rs, 7), rs.getString(9));
+            String[] parentSchemas = (String[]) rs.getArray(10).getArray();
+            String[] parentNames = (String[]) rs.getArray(11).getArray();
+            List<QualifiedName> inherits = new ArrayList<>();
+            for (int i = 0; i < parentSchemas.length; i++) {
+                inherits.add(QualifiedName.of(parentSchemas[i], parentNames[i]));
+            }
+            return new Table(name(rs, 1), List.of(), List.of(), List.of(), rs.getBoolean(3), rs.getBoolean(4),
+                    rs.getBoolean(5), rs.getString(6), partitionOf, inherits,
+                    List.of((String[]) rs.getArray(12).getArray()));
+        }
+
+        /**
+         * A partitioned table's index prints as {@code ON ONLY parent}, which would create it on the parent alone;
+         * the desired index is the whole one, created on every partition too.
+         */
+        private static String withoutOnly(String indexDefinition) {
+            return indexDefinition.replaceFirst(" ON ONLY ", " ON ");
+        }
+
+        private static Set<QualifiedName> relations(Set<QualifiedName> tables, Set<QualifiedName> views) {
+            Set<QualifiedName> relations = new TreeSet<>(tables);
+            relations.addAll(views);
+            return relations;
         }
 
         private Map<QualifiedName, Sequence> sequences() throws SQLException {
@@ -288,12 +319,12 @@ public final class CatalogReader {
             return routines;
         }
 
-        private Map<String, Trigger> triggers(Set<QualifiedName> tables) throws SQLException {
+        private Map<String, Trigger> triggers(Set<QualifiedName> relations) throws SQLException {
             Map<String, Trigger> triggers = new TreeMap<>();
             query(CatalogQueries.TRIGGERS, rs -> {
                 Trigger trigger = new Trigger(name(rs, 1), rs.getString(3), rs.getString(4), rs.getString(5),
                         name(rs, 6));
-                if (tables.contains(trigger.table())) {
+                if (relations.contains(trigger.table())) {
                     triggers.put(trigger.key(), trigger);
                 }
             });

@@ -56,7 +56,7 @@ public final class NativeCloner {
             snapshotHolder.setAutoCommit(false);
             String snapshot = exportSnapshot(snapshotHolder);
             SchemaModel model = new CatalogReader().read(snapshotHolder, schemas, Set.of());
-            Map<QualifiedName, Long> sizes = tableSizes(snapshotHolder, schemas);
+            List<TableData> tableData = tableData(snapshotHolder, schemas, model);
             List<SequenceValue> sequenceValues = sequenceValues(snapshotHolder, schemas);
 
             StubRoles.copy(snapshotHolder, local);
@@ -66,7 +66,7 @@ public final class NativeCloner {
             execute(local, changes.stream().filter(c -> c.phase().isPreData()).toList());
 
             DataCopier.Result data = withData
-                    ? new DataCopier(source, target, workers, log).copy(tableData(model, sizes), snapshot)
+                    ? new DataCopier(source, target, workers, log).copy(tableData, snapshot)
                     : new DataCopier.Result(0, 0, 0, "schema only");
             if (withData) {
                 log.info("Copied " + data.summary());
@@ -109,27 +109,29 @@ public final class NativeCloner {
         }
     }
 
-    private static Map<QualifiedName, Long> tableSizes(Connection c, Collection<String> schemas) throws SQLException {
-        Map<QualifiedName, Long> sizes = new HashMap<>();
-        String sql = "SELECT n.nspname, c.relname, pg_table_size(c.oid) FROM pg_class c"
-                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname = ANY (?)";
+    /**
+     * The tables that hold rows (not partitioned parents, whose rows live in their partitions), with every column
+     * that can be written, inherited ones included, as the source has them.
+     */
+    private static List<TableData> tableData(Connection c, Collection<String> schemas, SchemaModel model)
+            throws SQLException {
+        List<TableData> tables = new ArrayList<>();
+        String sql = "SELECT n.nspname, c.relname, pg_table_size(c.oid), ARRAY(SELECT a.attname FROM pg_attribute a"
+                + "   WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''"
+                + "   ORDER BY a.attnum)"
+                + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE c.relkind = 'r' AND n.nspname = ANY (?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, textArray(c, schemas));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    sizes.put(QualifiedName.of(rs.getString(1), rs.getString(2)), rs.getLong(3));
+                    QualifiedName name = QualifiedName.of(rs.getString(1), rs.getString(2));
+                    if (model.tables().containsKey(name)) {
+                        tables.add(new TableData(name, List.of((String[]) rs.getArray(4).getArray()),
+                                rs.getLong(3)));
+                    }
                 }
             }
-        }
-        return sizes;
-    }
-
-    private static List<TableData> tableData(SchemaModel model, Map<QualifiedName, Long> sizes) {
-        List<TableData> tables = new ArrayList<>();
-        for (Table table : model.tables().values()) {
-            List<String> columns = table.columns().stream()
-                    .filter(c -> c.generated() == io.postkit.core.model.Generated.NONE).map(Column::name).toList();
-            tables.add(new TableData(table.name(), columns, sizes.getOrDefault(table.name(), 0L)));
         }
         return tables;
     }

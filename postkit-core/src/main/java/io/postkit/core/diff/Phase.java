@@ -15,6 +15,9 @@ public enum Phase {
     DROP_CONSTRAINT,
     /** {@code OWNED BY NONE}: before the owning table or column is dropped, which would take the sequence along. */
     DISOWN_SEQUENCE,
+    /** A partition leaves its parent before the parent is dropped, or before it is attached elsewhere. */
+    DETACH_PARTITION,
+    /** Partitions and inheritance children first: a parent cannot be dropped while children remain. */
     DROP_TABLE,
     DROP_COLUMN,
     /** Defaults and identities let go of sequences before those are dropped (or created under the same name). */
@@ -32,12 +35,15 @@ public enum Phase {
     /** Routines that read no managed relation: defaults and checks may call them, so before tables. */
     CREATE_ROUTINE,
     CREATE_SEQUENCE,
+    /** Parents before their partitions and inheritance children. */
     CREATE_TABLE,
+    /** Persistence and storage parameters. */
     TABLE_PERSISTENCE,
     ALTER_SEQUENCE,
     ALTER_COLUMN,
     ADD_COLUMN,
     SEQUENCE_OWNER,
+    ATTACH_PARTITION,
     ADD_CONSTRAINT,
     CREATE_INDEX,
     ADD_FOREIGN_KEY,

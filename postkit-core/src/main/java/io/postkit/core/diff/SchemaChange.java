@@ -76,6 +76,29 @@ public sealed interface SchemaChange {
         public Phase phase() { return Phase.TABLE_PERSISTENCE; }
     }
 
+    /** {@code ALTER TABLE parent DETACH PARTITION table}: the table stays, on its own. */
+    record DetachPartition(QualifiedName table, QualifiedName parent) implements SchemaChange {
+        public Phase phase() { return Phase.DETACH_PARTITION; }
+    }
+
+    /**
+     * {@code ALTER TABLE parent ATTACH PARTITION table bound}: after the table's columns match its parent's, and
+     * before the parent's new constraints and indexes, which then reach the partition too.
+     */
+    record AttachPartition(QualifiedName table, Table.PartitionOf partitionOf) implements SchemaChange {
+        public Phase phase() { return Phase.ATTACH_PARTITION; }
+    }
+
+    /** {@code ALTER TABLE … SET (…)} for new or changed storage parameters, {@code RESET (…)} for removed ones. */
+    record SetStorageParameters(QualifiedName table, List<String> set, List<String> reset) implements SchemaChange {
+        public SetStorageParameters {
+            set = List.copyOf(set);
+            reset = List.copyOf(reset);
+        }
+
+        public Phase phase() { return Phase.TABLE_PERSISTENCE; }
+    }
+
     record DropTable(QualifiedName table) implements SchemaChange {
         public Phase phase() { return Phase.DROP_TABLE; }
     }

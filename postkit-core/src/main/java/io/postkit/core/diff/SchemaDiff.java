@@ -5,6 +5,7 @@ import io.postkit.core.model.ConstraintType;
 import io.postkit.core.model.QualifiedName;
 import io.postkit.core.model.SchemaModel;
 import io.postkit.core.model.Table;
+import io.postkit.core.model.Trigger;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,16 +30,20 @@ public final class SchemaDiff {
         droppedTables.removeAll(desired.tables().keySet());
         SequenceRelease release = SequenceRelease.between(current, desired);
         changes.addAll(release.changes());
-        for (Table table : desired.tables().values()) {
+        for (Table table : TableHierarchy.parentsFirst(desired)) {
             Table existing = current.tables().get(table.name());
             if (existing == null) {
                 created(table, changes);
             } else {
-                changes.addAll(TableDiff.between(release.releasedTable(existing), table));
+                Table from = existing.withColumns(TableHierarchy.columnsOf(current, existing));
+                Table to = table.withColumns(TableHierarchy.columnsOf(desired, table));
+                changes.addAll(TableDiff.between(release.releasedTable(from), to));
             }
         }
-        for (QualifiedName name : droppedTables) {
-            dropped(current.tables().get(name), changes);
+        for (Table table : TableHierarchy.childrenFirst(current)) {
+            if (droppedTables.contains(table.name())) {
+                dropped(table, changes);
+            }
         }
         changes.addAll(ForeignKeyRebuild.around(changes, current, desired));
         changes.addAll(SequenceDiff.between(current, desired, droppedTables));
@@ -56,6 +61,7 @@ public final class SchemaDiff {
         changes.addAll(views.drops());
         changes.addAll(views.creates());
         changes.addAll(views.indexChanges());
+        changes.addAll(triggersOfRecreatedViews(current, desired, views.recreated(), changes));
         changes.addAll(CommentDiff.between(current, desired, recreatedTarget(changes, views.recreated(),
                 routines.droppedSignatures())));
         Set<QualifiedName> recreated = new java.util.TreeSet<>(views.recreated());
@@ -65,6 +71,28 @@ public final class SchemaDiff {
         List<SchemaChange> ordered = new ArrayList<>(changes);
         ordered.sort(Comparator.comparing(SchemaChange::phase));
         return List.copyOf(ordered);
+    }
+
+    /**
+     * A view dropped and created again loses its (INSTEAD OF) triggers: they are dropped with it and created again,
+     * unless the trigger's own diff does so already.
+     */
+    private static List<SchemaChange> triggersOfRecreatedViews(SchemaModel current, SchemaModel desired,
+            Set<QualifiedName> recreatedViews, List<SchemaChange> changes) {
+        Set<String> created = new java.util.TreeSet<>();
+        changes.stream().filter(SchemaChange.CreateTrigger.class::isInstance)
+                .forEach(c -> created.add(((SchemaChange.CreateTrigger) c).trigger().key()));
+        List<SchemaChange> again = new ArrayList<>();
+        for (Trigger trigger : desired.triggers().values()) {
+            if (recreatedViews.contains(trigger.table()) && !created.contains(trigger.key())) {
+                Trigger existing = current.triggers().get(trigger.key());
+                if (existing != null) {
+                    again.add(new SchemaChange.DropTrigger(existing));
+                }
+                again.add(new SchemaChange.CreateTrigger(trigger));
+            }
+        }
+        return again;
     }
 
     /** Whether a comment's object is dropped and created again by {@code changes}: its comment must be set again. */

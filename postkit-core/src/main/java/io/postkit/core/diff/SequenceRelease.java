@@ -54,8 +54,7 @@ final class SequenceRelease {
         List<Column> columns = table.columns().stream()
                 .map(c -> released.contains(new ColumnRef(table.name(), c.name())) ? releasedColumn(c) : c)
                 .toList();
-        return new Table(table.name(), columns, table.constraints(), table.indexes(), table.rowSecurity(),
-                table.forceRowSecurity(), table.unlogged());
+        return table.withColumns(columns);
     }
 
     private void consider(Table table, Column current, Column desired, Set<ColumnRef> usersOfDropped) {

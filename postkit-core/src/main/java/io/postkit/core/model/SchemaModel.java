@@ -61,6 +61,12 @@ public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, En
                 new TreeSet<>(), new TreeSet<>(), new TreeMap<>(comments));
     }
 
+    /** This model with its tables replaced. */
+    public SchemaModel withTables(Map<QualifiedName, Table> newTables) {
+        return new SchemaModel(schemas, enums, domains, composites, new TreeMap<>(newTables), sequences, views,
+                routines, triggers, policies, grants, defaultGrants, comments);
+    }
+
     /** A model with these routines and triggers added. */
     public SchemaModel withRoutines(Map<QualifiedName, Routine> routines, Map<String, Trigger> triggers) {
         return new SchemaModel(schemas, enums, domains, composites, tables, sequences, views, new TreeMap<>(routines),

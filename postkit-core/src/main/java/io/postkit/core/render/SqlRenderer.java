@@ -89,6 +89,12 @@ public final class SqlRenderer {
             return TableSql.create(c.table());
         } else if (change instanceof SchemaChange.SetPersistence c) {
             return TableSql.persistence(c.table(), c.unlogged());
+        } else if (change instanceof SchemaChange.SetStorageParameters c) {
+            return TableSql.storageParameters(c.table(), c.set(), c.reset());
+        } else if (change instanceof SchemaChange.AttachPartition c) {
+            return TableSql.attach(c.table(), c.partitionOf());
+        } else if (change instanceof SchemaChange.DetachPartition c) {
+            return TableSql.detach(c.table(), c.parent());
         } else if (change instanceof DropTable c) {
             return TableSql.drop(c.table());
         } else if (change instanceof AddColumn c) {

@@ -10,8 +10,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Brings a database's check constraints (of tables and domains), expression or partial indexes and views to the form PostgreSQL prints them in
- * when they are created from their own printed text. {@code pg_get_constraintdef} is not always a fixed point (a
+ * Brings a database's check constraints (of tables and domains), expression or partial indexes and views to the
+ * form PostgreSQL prints them in when they are created from their own printed text. A parent's checks and indexes
+ * are re-created through the parent, which takes its partitions' and children's copies along. {@code pg_get_constraintdef} is not always a fixed point (a
  * {@code varchar IN (...)} check prints as {@code ARRAY[...]::text[]}, which prints differently once re-created),
  * and the clone is built from printed text: so the shadow must be too, or a plan would show changes that are not
  * there and never converge.
@@ -24,13 +25,14 @@ public final class DefinitionRoundTrip {
             + " n.nspname, c.relname, k.conname, k.conname, pg_get_constraintdef(k.oid))"
             + " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE k.contype = 'c' AND c.relkind = 'r' AND n.nspname = ANY (?)";
+            + " WHERE k.contype = 'c' AND c.relkind IN ('r', 'p') AND k.coninhcount = 0 AND n.nspname = ANY (?)";
 
     private static final String INDEXES = "SELECT format('DROP INDEX %I.%I', n.nspname, ic.relname),"
-            + " pg_get_indexdef(i.indexrelid)"
+            + " replace(pg_get_indexdef(i.indexrelid), ' ON ONLY ', ' ON ')"
             + " FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid"
             + " JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE (i.indpred IS NOT NULL OR i.indexprs IS NOT NULL) AND c.relkind = 'r' AND n.nspname = ANY (?)"
+            + " WHERE (i.indpred IS NOT NULL OR i.indexprs IS NOT NULL) AND c.relkind IN ('r', 'p')"
+            + " AND NOT ic.relispartition AND n.nspname = ANY (?)"
             + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)";
 
     private static final String DOMAIN_CHECKS = "SELECT format('ALTER DOMAIN %I.%I DROP CONSTRAINT %I', n.nspname,"

@@ -363,6 +363,64 @@ class SchemaRoundTripIT {
                     CREATE TABLE t (a varchar(10), b numeric(12, 2), c integer, d bigint DEFAULT 7,
                         e timestamptz(3));
                     INSERT INTO t VALUES ('abc', 1.2345, '12', 3, now());
+                    """),
+            new Case("partitioned tables: range, list, hash, default, sub-partitions, parent indexes and keys", """
+                    CREATE TABLE events (id bigint NOT NULL, at date NOT NULL, kind text, payload jsonb)
+                        PARTITION BY RANGE (at);
+                    CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+                    CREATE TABLE events_old PARTITION OF events FOR VALUES FROM ('2000-01-01') TO ('2025-01-01');
+                    CREATE TABLE events_1990s (id bigint NOT NULL, at date NOT NULL, kind text, payload jsonb);
+                    CREATE TABLE gone (id int) PARTITION BY HASH (id);
+                    CREATE TABLE gone_0 PARTITION OF gone FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+                    CREATE TABLE gone_1 PARTITION OF gone FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+                    INSERT INTO events SELECT g, date '2025-01-01' + g % 300, 'k' || g % 3, '{}' FROM generate_series(1, 300) g;
+                    """, """
+                    CREATE TABLE events (id bigint NOT NULL, at date NOT NULL, kind text, payload jsonb,
+                        source text DEFAULT 'web', PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+                    CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+                    CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')
+                        PARTITION BY RANGE (at);
+                    CREATE TABLE events_2026_k PARTITION OF events_2026 FOR VALUES FROM ('2026-01-01') TO ('2026-07-01');
+                    CREATE TABLE events_2026_other PARTITION OF events_2026 DEFAULT;
+                    CREATE TABLE events_1990s PARTITION OF events FOR VALUES FROM ('1990-01-01') TO ('2000-01-01');
+                    CREATE TABLE events_old (id bigint NOT NULL, at date NOT NULL, kind text, payload jsonb,
+                        source text DEFAULT 'web');
+                    CREATE INDEX events_kind_idx ON events (kind);
+                    CREATE INDEX events_2026_k_payload_idx ON events_2026_k USING gin (payload);
+                    ALTER TABLE events_2025 ADD CONSTRAINT events_2025_kind_check CHECK (kind <> '');
+                    """),
+            new Case("inheritance children and storage parameters", """
+                    CREATE TABLE animals (id int PRIMARY KEY, name text CHECK (name <> '')) WITH (fillfactor = 70);
+                    CREATE TABLE dogs (breed text) INHERITS (animals);
+                    INSERT INTO dogs VALUES (1, 'rex', 'lab');
+                    """, """
+                    CREATE TABLE animals (id int PRIMARY KEY, name text CHECK (name <> ''))
+                        WITH (fillfactor = 80, autovacuum_enabled = false);
+                    CREATE TABLE dogs (breed text, good boolean DEFAULT true) INHERITS (animals);
+                    CREATE TABLE cats (lives int DEFAULT 9 CHECK (lives <= 9)) INHERITS (animals)
+                        WITH (toast_tuple_target = 256);
+                    INSERT INTO dogs VALUES (1, 'rex', 'lab');
+                    """),
+            new Case("triggers on views and partitioned tables", """
+                    CREATE TABLE items (id int PRIMARY KEY, name text);
+                    CREATE VIEW item_names AS SELECT id, name FROM items;
+                    CREATE FUNCTION insert_item() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN INSERT INTO items VALUES (NEW.id, NEW.name); RETURN NEW; END $$;
+                    CREATE TABLE log (at date NOT NULL, msg text) PARTITION BY RANGE (at);
+                    CREATE TABLE log_2025 PARTITION OF log FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+                    """, """
+                    CREATE TABLE items (id int PRIMARY KEY, name text);
+                    CREATE VIEW item_names AS SELECT id, name FROM items;
+                    CREATE FUNCTION insert_item() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN INSERT INTO items VALUES (NEW.id, NEW.name); RETURN NEW; END $$;
+                    CREATE TRIGGER item_names_insert INSTEAD OF INSERT ON item_names
+                        FOR EACH ROW EXECUTE FUNCTION insert_item();
+                    COMMENT ON TRIGGER item_names_insert ON item_names IS 'inserts through the view';
+                    CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN NEW.msg := coalesce(NEW.msg, '-'); RETURN NEW; END $$;
+                    CREATE TABLE log (at date NOT NULL, msg text) PARTITION BY RANGE (at);
+                    CREATE TABLE log_2025 PARTITION OF log FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+                    CREATE TRIGGER log_stamp BEFORE INSERT ON log FOR EACH ROW EXECUTE FUNCTION stamp();
                     """));
 
     static Stream<Arguments> cases() {

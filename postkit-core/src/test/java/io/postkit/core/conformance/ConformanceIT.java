@@ -137,9 +137,9 @@ class ConformanceIT {
         Map<io.postkit.core.model.QualifiedName, Table> tables = new TreeMap<>();
         for (Table t : model.tables().values()) {
             List<Column> columns = t.columns().stream().sorted(Comparator.comparing(Column::name)).toList();
-            tables.put(t.name(), new Table(t.name(), columns, t.constraints(), t.indexes()));
+            tables.put(t.name(), t.withColumns(columns));
         }
-        return SchemaModel.of(model.schemas(), tables, model.sequences());
+        return model.withTables(tables);
     }
 
     private void report(int major, List<Result> results) throws IOException {
