@@ -19,16 +19,19 @@ final class TableHierarchy {
 
     /** The model's tables, every parent before its partitions and children; by name otherwise. */
     static List<Table> parentsFirst(SchemaModel model) {
+        return byDepth(model, Comparator.naturalOrder());
+    }
+
+    /** The model's tables, partitions and children before their parents; by name otherwise. */
+    static List<Table> childrenFirst(SchemaModel model) {
+        return byDepth(model, Comparator.reverseOrder());
+    }
+
+    private static List<Table> byDepth(SchemaModel model, Comparator<Integer> order) {
         Map<QualifiedName, Integer> depths = new TreeMap<>();
         model.tables().keySet().forEach(name -> depth(model, name, depths, 0));
         List<Table> tables = new ArrayList<>(model.tables().values());
-        tables.sort(Comparator.comparing((Table t) -> depths.get(t.name())));
-        return tables;
-    }
-
-    static List<Table> childrenFirst(SchemaModel model) {
-        List<Table> tables = parentsFirst(model);
-        java.util.Collections.reverse(tables);
+        tables.sort(Comparator.comparing((Table t) -> depths.get(t.name()), order));
         return tables;
     }
 
