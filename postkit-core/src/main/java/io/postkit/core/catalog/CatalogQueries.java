@@ -154,7 +154,8 @@ final class CatalogQueries {
             + "   coalesce(r.rolname, 'public'), a.privilege_type, a.is_grantable"
             + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace,"
             + "   aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a LEFT JOIN pg_roles r ON r.oid = a.grantee"
-            + " WHERE p.prokind IN ('f', 'p') AND n.nspname IN (SELECT s FROM managed) AND a.grantee <> p.proowner"
+            + " WHERE p.prokind IN ('f', 'p', 'a') AND n.nspname IN (SELECT s FROM managed)"
+            + " AND a.grantee <> p.proowner"
             + " UNION ALL SELECT 'SCHEMA', '', n.nspname, '', coalesce(r.rolname, 'public'), a.privilege_type,"
             + "   a.is_grantable FROM pg_namespace n, aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a"
             + "   LEFT JOIN pg_roles r ON r.oid = a.grantee"
@@ -182,16 +183,27 @@ final class CatalogQueries {
             + " WHERE d.defaclnamespace = 0 OR n.nspname = ANY (?)";
 
     /** Domains (not those over a row type, which are not managed yet). */
+    /** Managed tables with a column of a managed domain, or of an array of one. */
+    static final String DOMAIN_USERS = "SELECT DISTINCT tn.nspname, t.typname, cn.nspname, c.relname"
+            + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+            + " JOIN pg_namespace cn ON cn.oid = c.relnamespace"
+            + " JOIN pg_type at ON at.oid = a.atttypid"
+            + " JOIN pg_type t ON t.oid = CASE WHEN at.typelem <> 0 AND at.typlen = -1 THEN at.typelem ELSE at.oid END"
+            + " JOIN pg_namespace tn ON tn.oid = t.typnamespace"
+            + " WHERE t.typtype = 'd' AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped"
+            + " AND tn.nspname = ANY (?)";
+
     static final String DOMAINS = "SELECT n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod),"
             + " CASE WHEN bt.typtype = 'd' THEN bn.nspname END, CASE WHEN bt.typtype = 'd' THEN bt.typname END,"
             + " CASE WHEN t.typcollation <> bt.typcollation"
             + "   THEN quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END,"
-            + " pg_get_expr(t.typdefaultbin, 0), t.typnotnull"
+            + " pg_get_expr(t.typdefaultbin, 0), t.typnotnull, rn.nspname, rc.relname"
             + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
             + " JOIN pg_type bt ON bt.oid = t.typbasetype JOIN pg_namespace bn ON bn.oid = bt.typnamespace"
+            + " LEFT JOIN pg_class rc ON rc.oid = bt.typrelid LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
             + " LEFT JOIN pg_collation co ON co.oid = t.typcollation"
             + " LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace"
-            + " WHERE t.typtype = 'd' AND bt.typrelid = 0 AND n.nspname = ANY (?)"
+            + " WHERE t.typtype = 'd' AND n.nspname = ANY (?)"
             + " AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid"
             + "   AND x.deptype = 'e')";
 
@@ -237,9 +249,41 @@ final class CatalogQueries {
             + " AND a.attnum > 0 AND NOT a.attisdropped"
             + " AND tn.nspname = ANY (?) ORDER BY 1, 2, 3, 4, 5";
 
-    /** Functions and procedures (not aggregates or window functions). */
+    /**
+     * An aggregate as a CREATE AGGREGATE statement, from {@code pg_aggregate} (PostgreSQL has no function that prints
+     * one). Options at their defaults are left out, so equal aggregates print equally.
+     */
+    private static final String AGGREGATE_DEFINITION = "'CREATE AGGREGATE ' || quote_ident(n.nspname) || '.'"
+            + " || quote_ident(p.proname) || '(' || CASE WHEN p.pronargs = 0 THEN '*'"
+            + "   ELSE pg_get_function_arguments(p.oid) END || ') (' || concat_ws(', ',"
+            + "   'SFUNC = ' || ag.aggtransfn::regproc, 'STYPE = ' || format_type(ag.aggtranstype, NULL),"
+            + "   CASE WHEN ag.aggtransspace <> 0 THEN 'SSPACE = ' || ag.aggtransspace END,"
+            + "   CASE WHEN ag.aggfinalfn <> 0 THEN 'FINALFUNC = ' || ag.aggfinalfn::regproc END,"
+            + "   CASE WHEN ag.aggfinalextra THEN 'FINALFUNC_EXTRA' END,"
+            + "   CASE WHEN ag.aggfinalfn <> 0 THEN 'FINALFUNC_MODIFY = ' || CASE ag.aggfinalmodify"
+            + "     WHEN 'r' THEN 'READ_ONLY' WHEN 's' THEN 'SHAREABLE' ELSE 'READ_WRITE' END END,"
+            + "   CASE WHEN ag.aggcombinefn <> 0 THEN 'COMBINEFUNC = ' || ag.aggcombinefn::regproc END,"
+            + "   CASE WHEN ag.aggserialfn <> 0 THEN 'SERIALFUNC = ' || ag.aggserialfn::regproc END,"
+            + "   CASE WHEN ag.aggdeserialfn <> 0 THEN 'DESERIALFUNC = ' || ag.aggdeserialfn::regproc END,"
+            + "   CASE WHEN ag.agginitval IS NOT NULL THEN 'INITCOND = ' || quote_literal(ag.agginitval) END,"
+            + "   CASE WHEN ag.aggmtransfn <> 0 THEN 'MSFUNC = ' || ag.aggmtransfn::regproc || ', MINVFUNC = '"
+            + "     || ag.aggminvtransfn::regproc || ', MSTYPE = ' || format_type(ag.aggmtranstype, NULL) END,"
+            + "   CASE WHEN ag.aggmtransspace <> 0 THEN 'MSSPACE = ' || ag.aggmtransspace END,"
+            + "   CASE WHEN ag.aggmfinalfn <> 0 THEN 'MFINALFUNC = ' || ag.aggmfinalfn::regproc END,"
+            + "   CASE WHEN ag.aggmfinalextra THEN 'MFINALFUNC_EXTRA' END,"
+            + "   CASE WHEN ag.aggmfinalfn <> 0 THEN 'MFINALFUNC_MODIFY = ' || CASE ag.aggmfinalmodify"
+            + "     WHEN 'r' THEN 'READ_ONLY' WHEN 's' THEN 'SHAREABLE' ELSE 'READ_WRITE' END END,"
+            + "   CASE WHEN ag.aggminitval IS NOT NULL THEN 'MINITCOND = ' || quote_literal(ag.aggminitval) END,"
+            + "   (SELECT 'SORTOP = OPERATOR(' || quote_ident(opn.nspname) || '.' || o.oprname || ')'"
+            + "     FROM pg_operator o JOIN pg_namespace opn ON opn.oid = o.oprnamespace WHERE o.oid = ag.aggsortop),"
+            + "   CASE WHEN ag.aggkind = 'h' THEN 'HYPOTHETICAL' END,"
+            + "   CASE p.proparallel WHEN 's' THEN 'PARALLEL = SAFE' WHEN 'r' THEN 'PARALLEL = RESTRICTED' END)"
+            + " || ')'";
+
+    /** Functions, procedures and aggregates (not window functions). */
     static final String ROUTINES = "WITH managed(s) AS (SELECT unnest(?::text[])) SELECT n.nspname, p.proname, pg_get_function_identity_arguments(p.oid),"
-            + " p.prokind = 'p', pg_get_functiondef(p.oid), coalesce(pg_get_function_result(p.oid), ''),"
+            + " p.prokind, CASE WHEN p.prokind = 'a' THEN " + AGGREGATE_DEFINITION
+            + "   ELSE pg_get_functiondef(p.oid) END, coalesce(pg_get_function_result(p.oid), ''),"
             + " EXISTS (SELECT 1 FROM pg_depend d LEFT JOIN pg_type t ON d.refclassid = 'pg_type'::regclass"
             + "   AND t.oid = d.refobjid"
             + "   JOIN pg_class rc ON rc.oid = CASE WHEN d.refclassid = 'pg_class'::regclass THEN d.refobjid"
@@ -248,7 +292,8 @@ final class CatalogQueries {
             + "   WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND rc.relkind IN ('r', 'v', 'm', 'p')"
             + "   AND rn.nspname IN (SELECT s FROM managed))"
             + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
-            + " WHERE p.prokind IN ('f', 'p') AND n.nspname IN (SELECT s FROM managed)"
+            + " LEFT JOIN pg_aggregate ag ON ag.aggfnoid = p.oid"
+            + " WHERE p.prokind IN ('f', 'p', 'a') AND n.nspname IN (SELECT s FROM managed)"
             + " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass"
             + "   AND e.objid = p.oid AND e.deptype = 'e')";
 
@@ -317,7 +362,7 @@ final class CatalogQueries {
             + " UNION ALL SELECT 'ROUTINE', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid),"
             + "   d.description FROM pg_description d JOIN pg_proc p ON d.classoid = 'pg_proc'::regclass"
             + "   AND p.oid = d.objoid JOIN pg_namespace n ON n.oid = p.pronamespace"
-            + "   WHERE n.nspname IN (SELECT s FROM managed) AND p.prokind IN ('f', 'p')"
+            + "   WHERE n.nspname IN (SELECT s FROM managed) AND p.prokind IN ('f', 'p', 'a')"
             + " UNION ALL SELECT 'TRIGGER', n.nspname, c.relname, g.tgname, d.description"
             + "   FROM pg_description d JOIN pg_trigger g ON d.classoid = 'pg_trigger'::regclass AND g.oid = d.objoid"
             + "   JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -331,23 +376,21 @@ final class CatalogQueries {
             + " SELECT 'foreign table' AS kind, n.nspname || '.' || c.relname AS name"
             + "   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + "   WHERE c.relkind = 'f' AND n.nspname IN (SELECT s FROM managed) AND" + NOT_EXTENSION_MEMBER
-            + " UNION ALL SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END,"
+            + " UNION ALL SELECT 'window function',"
             + "   n.nspname || '.' || p.proname"
             + "   FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname IN (SELECT s FROM managed)"
-            + "   AND p.prokind IN ('a', 'w')"
+            + "   AND p.prokind = 'w'"
             + "   AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass"
             + "     AND e.objid = p.oid AND e.deptype = 'e')"
-            + " UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'domain over a row type' ELSE 'range type' END,"
-            + "   n.nspname || '.' || t.typname"
+            + " UNION ALL SELECT 'range type', n.nspname || '.' || t.typname"
             + "   FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
-            + "   WHERE (t.typtype = 'r' OR (t.typtype = 'd' AND EXISTS (SELECT 1 FROM pg_type bt"
-            + "     WHERE bt.oid = t.typbasetype AND bt.typrelid <> 0))) AND n.nspname IN (SELECT s FROM managed)"
+            + "   WHERE t.typtype = 'r' AND n.nspname IN (SELECT s FROM managed)"
             + "   AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_type'::regclass"
             + "     AND e.objid = t.oid AND e.deptype = 'e')"
-            + " UNION ALL SELECT 'comment on aggregate', n.nspname || '.' || p.proname FROM pg_description d"
+            + " UNION ALL SELECT 'comment on window function', n.nspname || '.' || p.proname FROM pg_description d"
             + "   JOIN pg_proc p ON d.classoid = 'pg_proc'::regclass AND p.oid = d.objoid"
             + "   JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname IN (SELECT s FROM managed)"
-            + "   AND p.prokind NOT IN ('f', 'p')"
+            + "   AND p.prokind = 'w'"
             + " UNION ALL SELECT 'comment on type', n.nspname || '.' || t.typname FROM pg_description d"
             + "   JOIN pg_type t ON d.classoid = 'pg_type'::regclass AND t.oid = d.objoid"
             + "   JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname IN (SELECT s FROM managed)"

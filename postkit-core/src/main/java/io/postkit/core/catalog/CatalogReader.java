@@ -253,12 +253,20 @@ public final class CatalogReader {
             Map<QualifiedName, List<Constraint>> checks = new TreeMap<>();
             query(CatalogQueries.DOMAIN_CONSTRAINTS, rs -> checks.computeIfAbsent(name(rs, 1), k -> new ArrayList<>())
                     .add(Constraint.of(rs.getString(3), ConstraintType.CHECK, rs.getString(4))));
+            Map<QualifiedName, Set<QualifiedName>> users = new TreeMap<>();
+            query(CatalogQueries.DOMAIN_USERS, rs -> {
+                if (!excluded.contains(name(rs, 3))) {
+                    users.computeIfAbsent(name(rs, 1), k -> new TreeSet<>()).add(name(rs, 3));
+                }
+            });
             Map<QualifiedName, Domain> domains = new TreeMap<>();
             query(CatalogQueries.DOMAINS, rs -> {
                 QualifiedName name = name(rs, 1);
                 QualifiedName base = rs.getString(4) == null ? null : name(rs, 4);
+                QualifiedName rowTypeOf = rs.getString(9) == null ? null : name(rs, 9);
                 domains.put(name, new Domain(name, rs.getString(3), base, rs.getString(6), rs.getString(7),
-                        rs.getBoolean(8), checks.getOrDefault(name, List.of())));
+                        rs.getBoolean(8), checks.getOrDefault(name, List.of()), rowTypeOf,
+                        users.getOrDefault(name, Set.of())));
             });
             return domains;
         }
@@ -312,7 +320,8 @@ public final class CatalogReader {
         private Map<QualifiedName, Routine> routines() throws SQLException {
             Map<QualifiedName, Routine> routines = new TreeMap<>();
             query(CatalogQueries.ROUTINES, rs -> {
-                Routine routine = new Routine(name(rs, 1), rs.getString(3), rs.getBoolean(4), rs.getString(5),
+                Routine routine = new Routine(name(rs, 1), rs.getString(3), Routine.Kind.fromCatalog(rs.getString(4)),
+                        rs.getString(5),
                         rs.getString(6), rs.getBoolean(7));
                 routines.put(routine.signature(), routine);
             });

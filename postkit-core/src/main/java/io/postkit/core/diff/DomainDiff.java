@@ -28,7 +28,7 @@ final class DomainDiff {
             Domain existing = current.domains().get(name);
             if (existing == null) {
                 changes.add(new SchemaChange.CreateDomain(wanted));
-            } else if (!existing.equals(wanted)) {
+            } else if (!existing.sameDefinition(wanted)) {
                 refuseInexpressible(existing, wanted);
                 changes.add(new SchemaChange.AlterDomain(existing, wanted));
             }
@@ -37,7 +37,7 @@ final class DomainDiff {
         java.util.Collections.reverse(drops);
         for (QualifiedName name : drops) {
             if (!desired.domains().containsKey(name)) {
-                changes.add(new SchemaChange.DropDomain(name));
+                changes.add(new SchemaChange.DropDomain(current.domains().get(name)));
             }
         }
         return changes;

@@ -216,13 +216,17 @@ public sealed interface SchemaChange {
         public Phase phase() { return Phase.PRIVILEGES; }
     }
 
-    /** Domains come in base-before-derived order within their phase: the diff emits them so. */
+    /**
+     * Domains come in base-before-derived order within their phase: the diff emits them so. A domain over a table's
+     * row type is created among the tables, after its table and before the tables that use it.
+     */
     record CreateDomain(Domain domain) implements SchemaChange {
-        public Phase phase() { return Phase.CREATE_TYPE; }
+        public Phase phase() { return domain.rowTypeOf() == null ? Phase.CREATE_TYPE : Phase.CREATE_TABLE; }
     }
 
-    record DropDomain(QualifiedName domain) implements SchemaChange {
-        public Phase phase() { return Phase.DROP_DOMAIN; }
+    /** A domain over a table's row type is dropped among the tables: after those that use it, before its table. */
+    record DropDomain(Domain domain) implements SchemaChange {
+        public Phase phase() { return domain.rowTypeOf() == null ? Phase.DROP_DOMAIN : Phase.DROP_TABLE; }
     }
 
     /** Default, NOT NULL and constraints of a domain whose base type stays. */

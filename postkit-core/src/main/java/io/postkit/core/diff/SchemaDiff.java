@@ -30,7 +30,7 @@ public final class SchemaDiff {
         droppedTables.removeAll(desired.tables().keySet());
         SequenceRelease release = SequenceRelease.between(current, desired);
         changes.addAll(release.changes());
-        for (Table table : TableHierarchy.parentsFirst(desired)) {
+        for (Table table : desired.tables().values()) {
             Table existing = current.tables().get(table.name());
             if (existing == null) {
                 created(table, changes);
@@ -40,10 +40,8 @@ public final class SchemaDiff {
                 changes.addAll(TableDiff.between(release.releasedTable(from), to));
             }
         }
-        for (Table table : TableHierarchy.childrenFirst(current)) {
-            if (droppedTables.contains(table.name())) {
-                dropped(table, changes);
-            }
+        for (QualifiedName name : droppedTables) {
+            dropped(current.tables().get(name), changes);
         }
         changes.addAll(ForeignKeyRebuild.around(changes, current, desired));
         changes.addAll(SequenceDiff.between(current, desired, droppedTables));
@@ -70,7 +68,7 @@ public final class SchemaDiff {
         changes.addAll(DefaultGrantDiff.between(current, desired));
         List<SchemaChange> ordered = new ArrayList<>(changes);
         ordered.sort(Comparator.comparing(SchemaChange::phase));
-        return List.copyOf(ordered);
+        return List.copyOf(DependencyOrder.apply(ordered, current, desired));
     }
 
     /**

@@ -3,21 +3,35 @@ package io.postkit.core.model;
 import java.util.Objects;
 
 /**
- * A function or procedure.
+ * A function, procedure or aggregate.
  *
  * @param arguments          {@code pg_get_function_identity_arguments}: with the name, what identifies it
- * @param procedure          a procedure rather than a function
- * @param definition         {@code pg_get_functiondef}: a complete {@code CREATE OR REPLACE} statement
+ * @param definition         a complete CREATE statement: {@code pg_get_functiondef} ({@code CREATE OR REPLACE})
+ *                           for functions and procedures, one built from {@code pg_aggregate} for aggregates
  * @param result             {@code pg_get_function_result}; a change of it needs DROP and CREATE
  * @param readsRelations     PostgreSQL records a dependency on a managed table or view (a row type in the
  *                           signature, a SQL-standard body): created after views, dropped before relations
  */
-public record Routine(QualifiedName name, String arguments, boolean procedure, String definition, String result,
+public record Routine(QualifiedName name, String arguments, Kind kind, String definition, String result,
                       boolean readsRelations) {
+
+    /** What {@code prokind} says; each is created, dropped and commented on with its own keyword. */
+    public enum Kind {
+        FUNCTION, PROCEDURE, AGGREGATE;
+
+        public static Kind fromCatalog(String prokind) {
+            return switch (prokind) {
+                case "p" -> PROCEDURE;
+                case "a" -> AGGREGATE;
+                default -> FUNCTION;
+            };
+        }
+    }
 
     public Routine {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(arguments, "arguments");
+        Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(definition, "definition");
     }
 

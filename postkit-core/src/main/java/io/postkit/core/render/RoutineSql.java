@@ -7,7 +7,7 @@ import java.util.Set;
 
 import static io.postkit.core.sql.Identifiers.quote;
 
-/** Functions, procedures and triggers, created from PostgreSQL's own definitions. */
+/** Functions, procedures, aggregates and triggers, created from PostgreSQL's own definitions. */
 final class RoutineSql {
 
     private RoutineSql() {
@@ -19,8 +19,7 @@ final class RoutineSql {
     }
 
     static PlannedStatement drop(Routine routine) {
-        return new PlannedStatement("DROP " + (routine.procedure() ? "PROCEDURE " : "FUNCTION ")
-                + quote(routine.name()) + "(" + routine.arguments() + ")", kind(routine),
+        return new PlannedStatement("DROP " + routine.kind().name() + " " + quote(routine.name()) + "(" + routine.arguments() + ")", kind(routine),
                 routine.signature().toString(), Set.of(), true);
     }
 
@@ -45,6 +44,6 @@ final class RoutineSql {
     }
 
     private static String kind(Routine routine) {
-        return routine.procedure() ? "procedure" : "function";
+        return routine.kind().name().toLowerCase(java.util.Locale.ROOT);
     }
 }

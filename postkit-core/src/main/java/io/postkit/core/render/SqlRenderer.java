@@ -148,7 +148,7 @@ public final class SqlRenderer {
         } else if (change instanceof SchemaChange.CreateDomain c) {
             return DomainSql.create(c.domain());
         } else if (change instanceof SchemaChange.DropDomain c) {
-            return DomainSql.drop(c.domain());
+            return DomainSql.drop(c.domain().name());
         } else if (change instanceof SchemaChange.AlterDomain c) {
             return DomainSql.alter(c.current(), c.desired());
         } else if (change instanceof SchemaChange.CreateComposite c) {

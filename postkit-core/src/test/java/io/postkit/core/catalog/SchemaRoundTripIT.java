@@ -401,6 +401,36 @@ class SchemaRoundTripIT {
                         WITH (toast_tuple_target = 256);
                     INSERT INTO dogs VALUES (1, 'rex', 'lab');
                     """),
+            new Case("aggregates: created after their functions, changed, commented, granted, dropped", """
+                    CREATE FUNCTION concat_step(text, text) RETURNS text LANGUAGE sql IMMUTABLE
+                        AS $$ SELECT CASE WHEN $1 IS NULL THEN $2 ELSE $1 || ',' || $2 END $$;
+                    CREATE AGGREGATE concat_all(text) (SFUNC = concat_step, STYPE = text);
+                    CREATE FUNCTION old_step(int, int) RETURNS int LANGUAGE sql AS $$ SELECT $1 + $2 $$;
+                    CREATE AGGREGATE old_sum(int) (SFUNC = old_step, STYPE = int, INITCOND = '0');
+                    """, """
+                    CREATE FUNCTION concat_step(text, text) RETURNS text LANGUAGE sql IMMUTABLE
+                        AS $$ SELECT CASE WHEN $1 IS NULL THEN $2 ELSE $1 || ',' || $2 END $$;
+                    CREATE FUNCTION concat_done(text) RETURNS text LANGUAGE sql IMMUTABLE
+                        AS $$ SELECT '[' || $1 || ']' $$;
+                    CREATE AGGREGATE concat_all(text) (SFUNC = concat_step, STYPE = text, FINALFUNC = concat_done,
+                        INITCOND = '', PARALLEL = SAFE);
+                    CREATE FUNCTION b_avg_step(numeric[], numeric) RETURNS numeric[] LANGUAGE sql IMMUTABLE
+                        AS $$ SELECT ARRAY[$1[1] + $2, $1[2] + 1] $$;
+                    CREATE FUNCTION b_avg_done(numeric[]) RETURNS numeric LANGUAGE sql IMMUTABLE
+                        AS $$ SELECT $1[1] / nullif($1[2], 0) $$;
+                    CREATE AGGREGATE avg_by_hand(numeric) (SFUNC = b_avg_step, STYPE = numeric[],
+                        FINALFUNC = b_avg_done, INITCOND = '{0,0}');
+                    COMMENT ON AGGREGATE avg_by_hand(numeric) IS 'average, by hand';
+                    REVOKE EXECUTE ON FUNCTION avg_by_hand(numeric) FROM PUBLIC;
+                    """),
+            new Case("domains over row types, between the tables they follow and the tables that use them", """
+                    CREATE TABLE keep (id int);
+                    """, """
+                    CREATE TABLE z_point (x int, y int);
+                    CREATE DOMAIN b_point_d AS z_point CHECK ((VALUE).x IS NOT NULL);
+                    CREATE TABLE a_uses (id int, p b_point_d);
+                    CREATE TABLE keep (id int);
+                    """),
             new Case("triggers on views and partitioned tables", """
                     CREATE TABLE items (id int PRIMARY KEY, name text);
                     CREATE VIEW item_names AS SELECT id, name FROM items;
