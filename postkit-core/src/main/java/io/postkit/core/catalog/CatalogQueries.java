@@ -15,6 +15,35 @@ final class CatalogQueries {
     private static final String NOT_EXTENSION_MEMBER = " NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid ="
             + " 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')";
 
+    /**
+     * A type of the kinds the engine manages, as a condition on {@code pg_type t}: enums, domains, ranges and
+     * stand-alone composite types (not a table's row type), none an extension's.
+     */
+    private static final String MANAGED_TYPE = "(t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND EXISTS"
+            + " (SELECT 1 FROM pg_class tc WHERE tc.oid = t.typrelid AND tc.relkind = 'c')))"
+            + " AND NOT EXISTS (SELECT 1 FROM pg_depend te WHERE te.classid = 'pg_type'::regclass"
+            + "   AND te.objid = t.oid AND te.deptype = 'e')";
+
+    /**
+     * Range types as CREATE TYPE statements built from {@code pg_range}. The operator class is always named, so a
+     * default one prints the same whether it was written or not. A multirange type's own name (PostgreSQL 14+)
+     * is not read: it is always the default one.
+     */
+    static final String RANGES = "SELECT n.nspname, t.typname, 'CREATE TYPE ' || quote_ident(n.nspname) || '.'"
+            + " || quote_ident(t.typname) || ' AS RANGE (' || concat_ws(', ',"
+            + "   'SUBTYPE = ' || format_type(r.rngsubtype, NULL),"
+            + "   'SUBTYPE_OPCLASS = ' || quote_ident(ocn.nspname) || '.' || quote_ident(oc.opcname),"
+            + "   CASE WHEN r.rngcollation <> 0 THEN 'COLLATION = ' || quote_ident(cn.nspname) || '.'"
+            + "     || quote_ident(co.collname) END,"
+            + "   CASE WHEN r.rngcanonical <> 0 THEN 'CANONICAL = ' || r.rngcanonical::regproc END,"
+            + "   CASE WHEN r.rngsubdiff <> 0 THEN 'SUBTYPE_DIFF = ' || r.rngsubdiff::regproc END) || ')'"
+            + " FROM pg_range r JOIN pg_type t ON t.oid = r.rngtypid JOIN pg_namespace n ON n.oid = t.typnamespace"
+            + " JOIN pg_opclass oc ON oc.oid = r.rngsubopc JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace"
+            + " LEFT JOIN pg_collation co ON co.oid = r.rngcollation"
+            + " LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace"
+            + " WHERE n.nspname = ANY (?) AND NOT EXISTS (SELECT 1 FROM pg_depend x"
+            + "   WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid AND x.deptype = 'e')";
+
     static final String SCHEMAS = "SELECT nspname FROM pg_namespace WHERE nspname = ANY (?)";
 
     /**
@@ -163,7 +192,7 @@ final class CatalogQueries {
             + " UNION ALL SELECT 'TYPE', n.nspname, t.typname, '', coalesce(r.rolname, 'public'), a.privilege_type,"
             + "   a.is_grantable FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace,"
             + "   aclexplode(coalesce(t.typacl, acldefault('T', t.typowner))) a LEFT JOIN pg_roles r ON r.oid = a.grantee"
-            + " WHERE t.typtype = 'e' AND n.nspname IN (SELECT s FROM managed) AND a.grantee <> t.typowner";
+            + " WHERE " + MANAGED_TYPE + " AND n.nspname IN (SELECT s FROM managed) AND a.grantee <> t.typowner";
 
     /**
      * Default privileges for every schema (namespace 0) or a managed one. A row stands for its (role, schema,
@@ -290,7 +319,15 @@ final class CatalogQueries {
             + "     ELSE t.typrelid END"
             + "   JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
             + "   WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND rc.relkind IN ('r', 'v', 'm', 'p')"
-            + "   AND rn.nspname IN (SELECT s FROM managed))"
+            + "   AND rn.nspname IN (SELECT s FROM managed)),"
+            + " ARRAY(SELECT un.nspname FROM pg_depend d JOIN pg_proc u ON u.oid = d.refobjid"
+            + "   JOIN pg_namespace un ON un.oid = u.pronamespace WHERE d.classid = 'pg_proc'::regclass"
+            + "   AND d.objid = p.oid AND d.refclassid = 'pg_proc'::regclass AND d.deptype = 'n'"
+            + "   AND un.nspname IN (SELECT s FROM managed) ORDER BY u.oid),"
+            + " ARRAY(SELECT u.proname || '(' || pg_get_function_identity_arguments(u.oid) || ')' FROM pg_depend d"
+            + "   JOIN pg_proc u ON u.oid = d.refobjid JOIN pg_namespace un ON un.oid = u.pronamespace"
+            + "   WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.refclassid = 'pg_proc'::regclass"
+            + "   AND d.deptype = 'n' AND un.nspname IN (SELECT s FROM managed) ORDER BY u.oid)"
             + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
             + " LEFT JOIN pg_aggregate ag ON ag.aggfnoid = p.oid"
             + " WHERE p.prokind IN ('f', 'p', 'a') AND n.nspname IN (SELECT s FROM managed)"
@@ -367,6 +404,10 @@ final class CatalogQueries {
             + "   FROM pg_description d JOIN pg_trigger g ON d.classoid = 'pg_trigger'::regclass AND g.oid = d.objoid"
             + "   JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
             + "   WHERE n.nspname IN (SELECT s FROM managed) AND c.relkind IN ('r', 'p', 'v')"
+            + " UNION ALL SELECT 'TYPE', n.nspname, t.typname, '', d.description FROM pg_description d"
+            + "   JOIN pg_type t ON d.classoid = 'pg_type'::regclass AND t.oid = d.objoid"
+            + "   JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname IN (SELECT s FROM managed)"
+            + "   AND " + MANAGED_TYPE
             + " UNION ALL SELECT 'SCHEMA', '', n.nspname, '', d.description"
             + " FROM pg_description d JOIN pg_namespace n ON d.classoid = 'pg_namespace'::regclass"
             + "   AND n.oid = d.objoid WHERE n.nspname IN (SELECT s FROM managed)";
@@ -382,20 +423,9 @@ final class CatalogQueries {
             + "   AND p.prokind = 'w'"
             + "   AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass"
             + "     AND e.objid = p.oid AND e.deptype = 'e')"
-            + " UNION ALL SELECT 'range type', n.nspname || '.' || t.typname"
-            + "   FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
-            + "   WHERE t.typtype = 'r' AND n.nspname IN (SELECT s FROM managed)"
-            + "   AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_type'::regclass"
-            + "     AND e.objid = t.oid AND e.deptype = 'e')"
             + " UNION ALL SELECT 'comment on window function', n.nspname || '.' || p.proname FROM pg_description d"
             + "   JOIN pg_proc p ON d.classoid = 'pg_proc'::regclass AND p.oid = d.objoid"
             + "   JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname IN (SELECT s FROM managed)"
             + "   AND p.prokind = 'w'"
-            + " UNION ALL SELECT 'comment on type', n.nspname || '.' || t.typname FROM pg_description d"
-            + "   JOIN pg_type t ON d.classoid = 'pg_type'::regclass AND t.oid = d.objoid"
-            + "   JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname IN (SELECT s FROM managed)"
-            + " UNION ALL SELECT 'privileges on type', n.nspname || '.' || t.typname FROM pg_type t"
-            + "   JOIN pg_namespace n ON n.oid = t.typnamespace"
-            + "   WHERE n.nspname IN (SELECT s FROM managed) AND t.typacl IS NOT NULL AND t.typtype <> 'e'"
             + " ) o ORDER BY kind, name";
 }

@@ -18,6 +18,7 @@ import io.postkit.core.model.QualifiedName;
 import io.postkit.core.model.SchemaModel;
 import io.postkit.core.model.Sequence;
 import io.postkit.core.model.SequenceOptions;
+import io.postkit.core.model.RangeType;
 import io.postkit.core.model.Routine;
 import io.postkit.core.model.Table;
 import io.postkit.core.model.Trigger;
@@ -179,7 +180,8 @@ public final class CatalogReader {
                     .withGrants(grants())
                     .withDefaultGrants(defaultGrants())
                     .withDomains(domains())
-                    .withComposites(composites());
+                    .withComposites(composites())
+                    .withRanges(ranges());
         }
 
         /** A table's own properties from a {@link CatalogQueries#TABLES} row, without columns and constraints. */
@@ -247,6 +249,12 @@ public final class CatalogReader {
             attributes.forEach((name, attrs) -> composites.put(name,
                     new CompositeType(name, attrs, uses.getOrDefault(name, Set.of()))));
             return composites;
+        }
+
+        private Map<QualifiedName, RangeType> ranges() throws SQLException {
+            Map<QualifiedName, RangeType> ranges = new TreeMap<>();
+            query(CatalogQueries.RANGES, rs -> ranges.put(name(rs, 1), new RangeType(name(rs, 1), rs.getString(3))));
+            return ranges;
         }
 
         private Map<QualifiedName, Domain> domains() throws SQLException {
@@ -320,9 +328,14 @@ public final class CatalogReader {
         private Map<QualifiedName, Routine> routines() throws SQLException {
             Map<QualifiedName, Routine> routines = new TreeMap<>();
             query(CatalogQueries.ROUTINES, rs -> {
+                String[] schemasUsed = (String[]) rs.getArray(8).getArray();
+                String[] signaturesUsed = (String[]) rs.getArray(9).getArray();
+                Set<QualifiedName> uses = new TreeSet<>();
+                for (int i = 0; i < schemasUsed.length; i++) {
+                    uses.add(QualifiedName.of(schemasUsed[i], signaturesUsed[i]));
+                }
                 Routine routine = new Routine(name(rs, 1), rs.getString(3), Routine.Kind.fromCatalog(rs.getString(4)),
-                        rs.getString(5),
-                        rs.getString(6), rs.getBoolean(7));
+                        rs.getString(5), rs.getString(6), rs.getBoolean(7), uses);
                 routines.put(routine.signature(), routine);
             });
             return routines;

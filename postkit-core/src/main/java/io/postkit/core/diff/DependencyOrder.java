@@ -15,10 +15,11 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Orders the tables (and the domains over their row types) within their create and drop phases by what PostgreSQL
- * records they depend on: partitions and inheritance children on their parents ({@code pg_inherits}), domains on the
- * table whose row type they are over ({@code typbasetype}), tables on the domains their columns have
- * ({@code atttypid}). Creates come after what they depend on, drops before. Otherwise the diff's order stays.
+ * Orders changes within their create and drop phases by what PostgreSQL records they depend on: partitions and
+ * inheritance children on their parents ({@code pg_inherits}), domains on the table whose row type they are over
+ * ({@code typbasetype}), tables on the domains their columns have ({@code atttypid}), routines on the routines
+ * {@code pg_depend} says they use. Creates come after what they depend on, drops before. Otherwise the diff's
+ * order stays.
  */
 final class DependencyOrder {
 
@@ -36,9 +37,11 @@ final class DependencyOrder {
                 end++;
             }
             List<SchemaChange> run = phaseOrdered.subList(start, end);
-            if (phase == Phase.CREATE_TABLE) {
+            if (phase == Phase.CREATE_TABLE || phase == Phase.CREATE_ROUTINE
+                    || phase == Phase.CREATE_ROUTINE_READING_RELATIONS) {
                 ordered.addAll(sorted(run, change -> dependencies(change, desired), false));
-            } else if (phase == Phase.DROP_TABLE) {
+            } else if (phase == Phase.DROP_TABLE || phase == Phase.DROP_ROUTINE
+                    || phase == Phase.DROP_ROUTINE_READING_RELATIONS) {
                 ordered.addAll(sorted(run, change -> dependencies(change, current), true));
             } else {
                 ordered.addAll(run);
@@ -57,12 +60,21 @@ final class DependencyOrder {
             return c.domain().name();
         } else if (change instanceof SchemaChange.DropDomain c) {
             return c.domain().name();
+        } else if (change instanceof SchemaChange.CreateRoutine c) {
+            return c.routine().signature();
+        } else if (change instanceof SchemaChange.DropRoutine c) {
+            return c.routine().signature();
         }
         return null;
     }
 
     /** What the object {@code change} creates or drops depends on, as {@code model} has it. */
     private static Set<QualifiedName> dependencies(SchemaChange change, SchemaModel model) {
+        if (change instanceof SchemaChange.CreateRoutine c) {
+            return c.routine().uses();
+        } else if (change instanceof SchemaChange.DropRoutine c) {
+            return c.routine().uses();
+        }
         QualifiedName key = key(change);
         Set<QualifiedName> dependencies = new TreeSet<>();
         Table table = key == null ? null : model.tables().get(key);

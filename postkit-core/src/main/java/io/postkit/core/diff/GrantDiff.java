@@ -58,7 +58,10 @@ final class GrantDiff {
         desired.views().keySet().stream().filter(v -> !current.views().containsKey(v)).forEach(created::add);
         desired.sequences().keySet().stream().filter(q -> !current.sequences().containsKey(q)).forEach(created::add);
         desired.routines().keySet().stream().filter(r -> !current.routines().containsKey(r)).forEach(created::add);
-        desired.enums().keySet().stream().filter(e -> !current.enums().containsKey(e)).forEach(created::add);
+        desired.enums().keySet().stream().filter(e -> !current.hasType(e)).forEach(created::add);
+        desired.domains().keySet().stream().filter(e -> !current.hasType(e)).forEach(created::add);
+        desired.composites().keySet().stream().filter(e -> !current.hasType(e)).forEach(created::add);
+        desired.ranges().keySet().stream().filter(e -> !current.hasType(e)).forEach(created::add);
         return created;
     }
 
@@ -77,10 +80,10 @@ final class GrantDiff {
                 defaults(current, routine.name().schema(), "f", "ROUTINE", routine.name(), routine.arguments(), grants);
             }
         }
-        for (EnumType type : desired.enums().values()) {
-            if (created.contains(type.name())) {
-                grants.add(new Grant("TYPE", type.name(), "", "public", "USAGE", false));
-                defaults(current, type.name().schema(), "T", "TYPE", type.name(), "", grants);
+        for (QualifiedName type : created) {
+            if (desired.hasType(type)) {
+                grants.add(new Grant("TYPE", type, "", "public", "USAGE", false));
+                defaults(current, type.schema(), "T", "TYPE", type, "", grants);
             }
         }
         for (QualifiedName relation : created) {
@@ -127,7 +130,7 @@ final class GrantDiff {
             case "SEQUENCE" -> model.sequences().containsKey(object);
             case "ROUTINE" -> model.routines().containsKey(target(grant));
             case "SCHEMA" -> model.schemas().contains(object.name());
-            case "TYPE" -> model.enums().containsKey(object);
+            case "TYPE" -> model.hasType(object);
             default -> false;
         };
     }

@@ -13,6 +13,7 @@ import io.postkit.core.model.Index;
 import io.postkit.core.model.Policy;
 import io.postkit.core.model.QualifiedName;
 import io.postkit.core.model.Sequence;
+import io.postkit.core.model.RangeType;
 import io.postkit.core.model.Routine;
 import io.postkit.core.model.Table;
 import io.postkit.core.model.Trigger;
@@ -214,6 +215,14 @@ public sealed interface SchemaChange {
     /** ALTER DEFAULT PRIVILEGES … GRANT (or REVOKE, or REVOKE GRANT OPTION FOR with {@code optionOnly}). */
     record AlterDefaultPrivilege(DefaultGrant grant, boolean revoke, boolean optionOnly) implements SchemaChange {
         public Phase phase() { return Phase.PRIVILEGES; }
+    }
+
+    record CreateRange(RangeType type) implements SchemaChange {
+        public Phase phase() { return Phase.CREATE_TYPE; }
+    }
+
+    record DropRange(RangeType type) implements SchemaChange {
+        public Phase phase() { return Phase.DROP_TYPE; }
     }
 
     /**

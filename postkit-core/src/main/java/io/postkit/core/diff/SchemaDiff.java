@@ -52,6 +52,8 @@ public final class SchemaDiff {
         changes.addAll(enums.changes());
         changes.addAll(DomainDiff.between(current, desired));
         changes.addAll(CompositeDiff.between(current, desired));
+        RangeDiff.Result ranges = RangeDiff.between(current, desired);
+        changes.addAll(ranges.changes());
         Set<String> changedObjects = changedColumns(changes);
         routines.droppedSignatures().forEach(signature -> changedObjects.add(signature.toString()));
         changedObjects.addAll(enums.convertedColumns());
@@ -60,10 +62,12 @@ public final class SchemaDiff {
         changes.addAll(views.creates());
         changes.addAll(views.indexChanges());
         changes.addAll(triggersOfRecreatedViews(current, desired, views.recreated(), changes));
+        Set<QualifiedName> recreatedTypes = recreatedTypes(changes, ranges.recreated());
         changes.addAll(CommentDiff.between(current, desired, recreatedTarget(changes, views.recreated(),
-                routines.droppedSignatures())));
+                routines.droppedSignatures(), recreatedTypes)));
         Set<QualifiedName> recreated = new java.util.TreeSet<>(views.recreated());
         recreated.addAll(routines.droppedSignatures());
+        recreated.addAll(recreatedTypes);
         changes.addAll(GrantDiff.between(current, desired, recreated));
         changes.addAll(DefaultGrantDiff.between(current, desired));
         List<SchemaChange> ordered = new ArrayList<>(changes);
@@ -95,7 +99,7 @@ public final class SchemaDiff {
 
     /** Whether a comment's object is dropped and created again by {@code changes}: its comment must be set again. */
     private static java.util.function.Predicate<CommentTarget> recreatedTarget(List<SchemaChange> changes,
-            Set<QualifiedName> views, Set<QualifiedName> routines) {
+            Set<QualifiedName> views, Set<QualifiedName> routines, Set<QualifiedName> types) {
         Set<String> triggers = new java.util.TreeSet<>();
         changes.stream().filter(SchemaChange.DropTrigger.class::isInstance)
                 .forEach(c -> triggers.add(((SchemaChange.DropTrigger) c).trigger().key()));
@@ -104,8 +108,17 @@ public final class SchemaDiff {
             case ROUTINE -> routines.contains(QualifiedName.of(target.object().schema(),
                     target.object().name() + "(" + target.member() + ")"));
             case TRIGGER -> triggers.contains(target.object() + "." + target.member());
+            case TYPE -> types.contains(target.object());
             default -> false;
         };
+    }
+
+    /** Types dropped and created again: range types that changed, enums recreated the long way. */
+    private static Set<QualifiedName> recreatedTypes(List<SchemaChange> changes, Set<QualifiedName> ranges) {
+        Set<QualifiedName> types = new java.util.TreeSet<>(ranges);
+        changes.stream().filter(SchemaChange.RecreateEnum.class::isInstance)
+                .forEach(c -> types.add(((SchemaChange.RecreateEnum) c).desired().name()));
+        return types;
     }
 
     /** Columns a view cannot survive: dropped, or given another type or collation. */

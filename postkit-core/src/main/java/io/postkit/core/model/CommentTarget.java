@@ -12,7 +12,7 @@ import java.util.Objects;
 public record CommentTarget(Kind kind, QualifiedName object, String member) implements Comparable<CommentTarget> {
 
     /** The kinds of objects comments are read for. */
-    public enum Kind { SCHEMA, TABLE, VIEW, MATERIALIZED_VIEW, COLUMN, CONSTRAINT, INDEX, SEQUENCE, ROUTINE, TRIGGER }
+    public enum Kind { SCHEMA, TABLE, VIEW, MATERIALIZED_VIEW, COLUMN, CONSTRAINT, INDEX, SEQUENCE, ROUTINE, TRIGGER, TYPE }
 
     private static final Comparator<CommentTarget> ORDER = Comparator.comparing(CommentTarget::object)
             .thenComparing(CommentTarget::member).thenComparing(CommentTarget::kind);

@@ -1,6 +1,9 @@
 package io.postkit.core.model;
 
+import java.util.Collections;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A function, procedure or aggregate.
@@ -11,9 +14,11 @@ import java.util.Objects;
  * @param result             {@code pg_get_function_result}; a change of it needs DROP and CREATE
  * @param readsRelations     PostgreSQL records a dependency on a managed table or view (a row type in the
  *                           signature, a SQL-standard body): created after views, dropped before relations
+ * @param uses               signatures of the managed routines PostgreSQL records it depends on (argument
+ *                           defaults, SQL-standard bodies, an aggregate's support functions): created after them
  */
 public record Routine(QualifiedName name, String arguments, Kind kind, String definition, String result,
-                      boolean readsRelations) {
+                      boolean readsRelations, Set<QualifiedName> uses) {
 
     /** What {@code prokind} says; each is created, dropped and commented on with its own keyword. */
     public enum Kind {
@@ -32,6 +37,7 @@ public record Routine(QualifiedName name, String arguments, Kind kind, String de
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(arguments, "arguments");
         Objects.requireNonNull(kind, "kind");
+        uses = Collections.unmodifiableSortedSet(new TreeSet<>(uses));
         Objects.requireNonNull(definition, "definition");
     }
 

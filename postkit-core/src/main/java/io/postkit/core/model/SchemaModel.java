@@ -13,6 +13,7 @@ import java.util.TreeSet;
  * iteration order is by name, so rendering and fingerprints are deterministic.
  *
  * @param comments comments on the schema's objects, by what they are on
+ * @param ranges   range types
  */
 public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, EnumType> enums,
                           SortedMap<QualifiedName, Domain> domains, SortedMap<QualifiedName, CompositeType> composites,
@@ -20,7 +21,8 @@ public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, En
                           SortedMap<QualifiedName, Sequence> sequences, SortedMap<QualifiedName, View> views,
                           SortedMap<QualifiedName, Routine> routines, SortedMap<String, Trigger> triggers,
                           SortedMap<String, Policy> policies, SortedSet<Grant> grants,
-                          SortedSet<DefaultGrant> defaultGrants, SortedMap<CommentTarget, String> comments) {
+                          SortedSet<DefaultGrant> defaultGrants, SortedMap<CommentTarget, String> comments,
+                          SortedMap<QualifiedName, RangeType> ranges) {
 
     public SchemaModel {
         schemas = Collections.unmodifiableSortedSet(new TreeSet<>(schemas));
@@ -36,6 +38,7 @@ public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, En
         grants = Collections.unmodifiableSortedSet(new TreeSet<>(grants));
         defaultGrants = Collections.unmodifiableSortedSet(new TreeSet<>(defaultGrants));
         comments = Collections.unmodifiableSortedMap(new TreeMap<>(comments));
+        ranges = Collections.unmodifiableSortedMap(new TreeMap<>(ranges));
     }
 
     public static SchemaModel empty() {
@@ -58,55 +61,67 @@ public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, En
         return new SchemaModel(new TreeSet<>(schemas), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
                 new TreeMap<>(tables),
                 new TreeMap<>(sequences), new TreeMap<>(views), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
-                new TreeSet<>(), new TreeSet<>(), new TreeMap<>(comments));
+                new TreeSet<>(), new TreeSet<>(), new TreeMap<>(comments), new TreeMap<>());
     }
 
     /** This model with its tables replaced. */
     public SchemaModel withTables(Map<QualifiedName, Table> newTables) {
         return new SchemaModel(schemas, enums, domains, composites, new TreeMap<>(newTables), sequences, views,
-                routines, triggers, policies, grants, defaultGrants, comments);
+                routines, triggers, policies, grants, defaultGrants, comments, ranges);
     }
 
     /** A model with these routines and triggers added. */
     public SchemaModel withRoutines(Map<QualifiedName, Routine> routines, Map<String, Trigger> triggers) {
         return new SchemaModel(schemas, enums, domains, composites, tables, sequences, views, new TreeMap<>(routines),
-                new TreeMap<>(triggers), policies, grants, defaultGrants, comments);
+                new TreeMap<>(triggers), policies, grants, defaultGrants, comments, ranges);
     }
 
     /** A model with these enum types added. */
     public SchemaModel withEnums(Map<QualifiedName, EnumType> enumTypes) {
         return new SchemaModel(schemas, new TreeMap<>(enumTypes), domains, composites, tables, sequences, views, routines, triggers,
-                policies, grants, defaultGrants, comments);
+                policies, grants, defaultGrants, comments, ranges);
     }
 
     /** A model with these row-level security policies added. */
     public SchemaModel withPolicies(Map<String, Policy> rowPolicies) {
         return new SchemaModel(schemas, enums, domains, composites, tables, sequences, views, routines, triggers,
-                new TreeMap<>(rowPolicies), grants, defaultGrants, comments);
+                new TreeMap<>(rowPolicies), grants, defaultGrants, comments, ranges);
     }
 
     /** A model with these privileges added. */
     public SchemaModel withGrants(Set<Grant> privileges) {
         return new SchemaModel(schemas, enums, domains, composites, tables, sequences, views, routines, triggers, policies,
-                new TreeSet<>(privileges), defaultGrants, comments);
+                new TreeSet<>(privileges), defaultGrants, comments, ranges);
     }
 
     /** A model with these default privileges added. */
     public SchemaModel withDefaultGrants(Set<DefaultGrant> defaults) {
         return new SchemaModel(schemas, enums, domains, composites, tables, sequences, views, routines, triggers, policies, grants,
-                new TreeSet<>(defaults), comments);
+                new TreeSet<>(defaults), comments, ranges);
     }
 
     /** A model with these domains added. */
     public SchemaModel withDomains(Map<QualifiedName, Domain> domainTypes) {
         return new SchemaModel(schemas, enums, new TreeMap<>(domainTypes), composites, tables, sequences, views,
-                routines, triggers, policies, grants, defaultGrants, comments);
+                routines, triggers, policies, grants, defaultGrants, comments, ranges);
     }
 
     /** A model with these composite types added. */
     public SchemaModel withComposites(Map<QualifiedName, CompositeType> compositeTypes) {
         return new SchemaModel(schemas, enums, domains, new TreeMap<>(compositeTypes), tables, sequences, views,
-                routines, triggers, policies, grants, defaultGrants, comments);
+                routines, triggers, policies, grants, defaultGrants, comments, ranges);
+    }
+
+    /** A model with these range types added. */
+    public SchemaModel withRanges(Map<QualifiedName, RangeType> rangeTypes) {
+        return new SchemaModel(schemas, enums, domains, composites, tables, sequences, views, routines, triggers,
+                policies, grants, defaultGrants, comments, new TreeMap<>(rangeTypes));
+    }
+
+    /** Whether a type of the managed kinds (enum, domain, composite, range) has this name. */
+    public boolean hasType(QualifiedName name) {
+        return enums.containsKey(name) || domains.containsKey(name) || composites.containsKey(name)
+                || ranges.containsKey(name);
     }
 
     /** Whether the object a comment is on exists in this model. */
@@ -125,6 +140,7 @@ public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, En
             case ROUTINE -> routines.containsKey(QualifiedName.of(object.schema(),
                     object.name() + "(" + target.member() + ")"));
             case TRIGGER -> triggers.containsKey(object + "." + target.member());
+            case TYPE -> hasType(object);
             case INDEX -> tables.values().stream().anyMatch(t -> t.name().schema().equals(object.schema())
                     && t.index(object.name()).isPresent()) || views.values().stream().anyMatch(v ->
                     v.name().schema().equals(object.schema())

@@ -32,6 +32,7 @@ final class CommentSql {
             case SEQUENCE -> "SEQUENCE " + quote(object);
             case ROUTINE -> "ROUTINE " + quote(object) + "(" + target.member() + ")";
             case TRIGGER -> "TRIGGER " + quote(target.member()) + " ON " + quote(object);
+            case TYPE -> "TYPE " + quote(object);
         };
     }
 }

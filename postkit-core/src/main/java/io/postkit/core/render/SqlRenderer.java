@@ -157,6 +157,11 @@ public final class SqlRenderer {
             return CompositeSql.drop(c.type());
         } else if (change instanceof SchemaChange.AlterComposite c) {
             return CompositeSql.alter(c.current(), c.desired());
+        } else if (change instanceof SchemaChange.CreateRange c) {
+            return new PlannedStatement(c.type().definition(), "type", c.type().name().toString(), Set.of(), true);
+        } else if (change instanceof SchemaChange.DropRange c) {
+            return new PlannedStatement("DROP TYPE " + quote(c.type().name()), "type", c.type().name().toString(),
+                    Set.of(Hazard.DATA_LOSS), true);
         } else if (change instanceof SchemaChange.SetComment c) {
             return CommentSql.set(c.target(), c.text());
         }

@@ -431,6 +431,27 @@ class SchemaRoundTripIT {
                     CREATE TABLE a_uses (id int, p b_point_d);
                     CREATE TABLE keep (id int);
                     """),
+            new Case("range types, and comments and privileges on every kind of type", """
+                    CREATE TYPE price_range AS RANGE (SUBTYPE = numeric);
+                    CREATE TYPE old_range AS RANGE (SUBTYPE = int4);
+                    CREATE DOMAIN positive AS int CHECK (VALUE > 0);
+                    CREATE TYPE pair AS (a int, b text);
+                    CREATE TYPE mood AS ENUM ('ok', 'meh');
+                    """, """
+                    CREATE TYPE price_range AS RANGE (SUBTYPE = numeric, SUBTYPE_DIFF = numeric_sub);
+                    CREATE TYPE text_range AS RANGE (SUBTYPE = text, COLLATION = "C");
+                    CREATE DOMAIN positive AS int CHECK (VALUE > 0);
+                    CREATE TYPE pair AS (a int, b text);
+                    CREATE TYPE mood AS ENUM ('ok', 'meh');
+                    CREATE TABLE offers (id int, prices price_range, names text_range);
+                    COMMENT ON TYPE price_range IS 'a range of prices';
+                    COMMENT ON TYPE positive IS 'above zero';
+                    COMMENT ON TYPE pair IS 'two things';
+                    COMMENT ON TYPE mood IS 'how it feels';
+                    REVOKE USAGE ON TYPE positive FROM PUBLIC;
+                    REVOKE USAGE ON TYPE pair FROM PUBLIC;
+                    REVOKE USAGE ON TYPE text_range FROM PUBLIC;
+                    """),
             new Case("triggers on views and partitioned tables", """
                     CREATE TABLE items (id int PRIMARY KEY, name text);
                     CREATE VIEW item_names AS SELECT id, name FROM items;

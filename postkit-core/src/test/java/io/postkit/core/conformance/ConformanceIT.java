@@ -36,7 +36,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The schema-diff conformance corpus ({@code ../shared/conformance/pgschema}): for every case, old.sql into A,
- * new.sql into B, diff A → B applied to A must make A's schema equal B's, and a second diff must be empty.
+ * new.sql into B, diff A → B applied to A must make A's schema equal B's, and a second diff must be empty. Then the
+ * reverse diff (what a generated migration's down section holds) applied to A must bring back the old schema.
+ * Runs on every major of {@code -Dpostkit.test.conformanceMajors} (15 and 18 by default).
  *
  * <p>A ratchet: {@code conformance/known-failures.txt} lists the cases the engine cannot pass yet. A failure of
  * any other case fails the build (a regression), and so does a listed case that passes: the list only shrinks.
@@ -57,14 +59,26 @@ class ConformanceIT {
                 .resolve("conformance/pgschema");
         Assumptions.assumeTrue(Files.isDirectory(corpus),
                 "skipped: the conformance corpus is not at " + corpus.toAbsolutePath() + " (../shared is absent)");
-        int major = TestPostgres.majors().stream().max(Integer::compare).orElseThrow();
-        ensureRole(major, "testuser");
-
-        List<Result> results = new ArrayList<>();
-        for (ConformanceCase testCase : ConformanceCase.all(corpus)) {
-            results.add(run(major, testCase));
+        StringBuilder problems = new StringBuilder();
+        for (int major : conformanceMajors()) {
+            ensureRole(major, "testuser");
+            List<Result> results = new ArrayList<>();
+            for (ConformanceCase testCase : ConformanceCase.all(corpus)) {
+                results.add(run(major, testCase));
+            }
+            problems.append(report(major, results));
         }
-        report(major, results);
+        if (!problems.isEmpty()) {
+            fail(problems.toString());
+        }
+    }
+
+    private static List<Integer> conformanceMajors() {
+        String majors = System.getProperty("postkit.test.conformanceMajors", "15,18");
+        if (majors.isBlank() || majors.startsWith("${")) {
+            majors = "15,18";
+        }
+        return java.util.Arrays.stream(majors.split(",")).map(String::strip).map(Integer::valueOf).toList();
     }
 
     private Result run(int major, ConformanceCase testCase) throws Exception {
@@ -109,15 +123,9 @@ class ConformanceIT {
                 DefinitionRoundTrip.apply(c, schemas);
             }
         }
+        SchemaModel old = read(a, schemas);
         SchemaModel desired = read(b, schemas);
-        List<PlannedStatement> plan = SqlRenderer.renderAll(SchemaDiff.between(read(a, schemas), desired));
-        try (Connection c = a.connect(); Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
-            for (PlannedStatement statement : plan) {
-                s.execute(statement.sql());
-            }
-            c.commit();
-        }
+        apply(a, SqlRenderer.renderAll(SchemaDiff.between(old, desired)));
         SchemaModel migrated = read(a, schemas);
         if (!sameIgnoringColumnOrder(migrated, desired)) {
             return new Result(testCase, Outcome.FAILED, "schemas differ after applying the plan");
@@ -125,7 +133,26 @@ class ConformanceIT {
         if (!SchemaDiff.between(migrated, desired).isEmpty()) {
             return new Result(testCase, Outcome.FAILED, "a second diff is not empty");
         }
+        try {
+            apply(a, SqlRenderer.renderAll(SchemaDiff.between(migrated, old)));
+        } catch (SQLException e) {
+            return new Result(testCase, Outcome.FAILED, "the down migration fails: " + firstLine(e.getMessage()));
+        }
+        SchemaModel restored = read(a, schemas);
+        if (!sameIgnoringColumnOrder(restored, old) || !SchemaDiff.between(restored, old).isEmpty()) {
+            return new Result(testCase, Outcome.FAILED, "the down migration does not restore the old schema");
+        }
         return new Result(testCase, Outcome.PASSED, "");
+    }
+
+    private static void apply(TestDatabase db, List<PlannedStatement> plan) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            for (PlannedStatement statement : plan) {
+                s.execute(statement.sql());
+            }
+            c.commit();
+        }
     }
 
     /** The corpus allows column order to differ (ADD COLUMN appends). */
@@ -142,7 +169,8 @@ class ConformanceIT {
         return model.withTables(tables);
     }
 
-    private void report(int major, List<Result> results) throws IOException {
+    /** Prints the tally and every failure; returns what should fail the build (empty when nothing). */
+    private String report(int major, List<Result> results) throws IOException {
         Set<String> known = knownFailures();
         Map<Outcome, Long> tally = results.stream().collect(Collectors.groupingBy(Result::outcome,
                 Collectors.counting()));
@@ -167,16 +195,16 @@ class ConformanceIT {
         System.out.println(text);
         StringBuilder problems = new StringBuilder();
         if (!regressions.isEmpty()) {
-            problems.append("Conformance cases failing that are not in conformance/known-failures.txt:\n  ")
+            problems.append("PostgreSQL ").append(major)
+                    .append(": conformance cases failing that are not in conformance/known-failures.txt:\n  ")
                     .append(String.join("\n  ", regressions)).append('\n');
         }
         if (!fixed.isEmpty()) {
-            problems.append("Conformance cases now passing: remove them from conformance/known-failures.txt:\n  ")
-                    .append(String.join("\n  ", fixed));
+            problems.append("PostgreSQL ").append(major)
+                    .append(": conformance cases now passing: remove them from conformance/known-failures.txt:\n  ")
+                    .append(String.join("\n  ", fixed)).append('\n');
         }
-        if (!problems.isEmpty()) {
-            fail(problems.toString());
-        }
+        return problems.toString();
     }
 
     private static Set<String> knownFailures() throws IOException {
