@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The schema-plan benchmark (SPEC §7): postkit's plan engine on GitLab's schema, against migra, in one run.
 #
-#   bash bench/schema-plan.sh [--runs 5] [--warmup 2] [--fresh] [--no-migra]
+#   bash bench/schema-plan.sh [--runs 5] [--warmup 2] [--fresh] [--no-migra] [--no-verify]
 #
 # Builds postkit-core's test classes (mvn -Pbench, which also copies the PostgreSQL 15 binaries), installs
 # @pgkit/migra 0.6.1 with npm into bench/.work/ (git-ignored), starts its own embedded PostgreSQL 15, loads

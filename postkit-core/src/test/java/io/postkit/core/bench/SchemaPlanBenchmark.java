@@ -1,6 +1,7 @@
 package io.postkit.core.bench;
 
 import io.postkit.core.PostkitLog;
+import io.postkit.core.catalog.CatalogQueryTimes;
 import io.postkit.core.catalog.CatalogReader;
 import io.postkit.core.diff.SchemaChange;
 import io.postkit.core.diff.SchemaDiff;
@@ -49,7 +50,8 @@ import java.util.function.ToDoubleFunction;
  * than migra). Not a test: run it with {@code bash bench/schema-plan.sh}, which builds the classpath and installs
  * migra. See docs/benchmarks.md.
  *
- * <p>It starts its own embedded PostgreSQL, makes {@code gl_empty}, {@code gl_old} (GitLab's structure.sql) and
+ * <p>It starts its own embedded PostgreSQL, makes {@code gl_empty} (only the extensions GitLab uses), {@code gl_old}
+ * (GitLab's structure.sql) and
  * {@code gl_new} (gl_old plus bench/gitlab-changes.sql), then for two scenarios (empty → gitlab, gitlab →
  * gitlab+changes) runs, interleaved in every iteration: postkit's plan engine in this JVM (phases timed
  * separately), the same plan as a whole fresh JVM process ({@code --plan-once}), and migra as a whole process.
@@ -59,6 +61,9 @@ public final class SchemaPlanBenchmark {
     static final List<String> SCHEMAS = List.of("public", "gitlab_partitions_static", "gitlab_partitions_dynamic");
 
     private static final String RESULT_PREFIX = "POSTKIT-BENCH-RESULT ";
+
+    /** What gl_empty holds: the extensions GitLab's structure.sql creates, which postkit treats as infra. */
+    static final String INFRA = "CREATE EXTENSION IF NOT EXISTS btree_gist; CREATE EXTENSION IF NOT EXISTS pg_trgm";
 
     record Scenario(String name, String from, String to) {
     }
@@ -153,6 +158,18 @@ public final class SchemaPlanBenchmark {
                 }
             }
             summarize(scenarios, results);
+            queryTimes(server);
+            if (options.verify) {
+                line("");
+                line("## Correctness of the measured plans (not timed)");
+                line("");
+                line("Each plan applied to a copy of its current side (one transaction, each statement under a savepoint),"
+                        + " then planned again:");
+                line("");
+                for (Scenario s : scenarios) {
+                    line("- %s: %s", s.name(), verify(server, s));
+                }
+            }
         } finally {
             server.stop();
         }
@@ -174,7 +191,7 @@ public final class SchemaPlanBenchmark {
         String marker = "postkit-bench " + fingerprint;
         try (Connection c = server.connect("postgres"); Statement s = c.createStatement()) {
             if (!options.fresh && marker.equals(databaseComment(c, "gl_new")) && marker.equals(databaseComment(c, "gl_old"))
-                    && databaseComment(c, "gl_empty") != null) {
+                    && marker.equals(databaseComment(c, "gl_empty"))) {
                 log("Reusing gl_empty, gl_old and gl_new (same structure.sql and change set: %s)", fingerprint);
                 return;
             }
@@ -182,8 +199,12 @@ public final class SchemaPlanBenchmark {
                 s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
             }
             s.execute("CREATE DATABASE gl_empty");
-            s.execute("COMMENT ON DATABASE gl_empty IS 'postkit-bench empty'");
             s.execute("CREATE DATABASE gl_old");
+        }
+        // "Empty" as postkit sees it: only infra, here the two extensions GitLab's schema creates (postkit applies
+        // infra/ to both sides and never diffs it). migra gets the same database.
+        try (Connection c = server.connect("gl_empty"); Statement s = c.createStatement()) {
+            s.execute(INFRA);
         }
         long t = System.nanoTime();
         try (Connection c = server.connect("gl_old"); Statement s = c.createStatement()) {
@@ -204,6 +225,7 @@ public final class SchemaPlanBenchmark {
         log("Applied the change set to gl_new in %.1f s", since(t));
         try (Connection c = server.connect("postgres"); Statement s = c.createStatement()) {
             // The markers go last: an interrupted preparation is redone on the next run.
+            s.execute("COMMENT ON DATABASE gl_empty IS '" + marker + "'");
             s.execute("COMMENT ON DATABASE gl_old IS '" + marker + "'");
             s.execute("COMMENT ON DATABASE gl_new IS '" + marker + "'");
         }
@@ -418,6 +440,78 @@ public final class SchemaPlanBenchmark {
         return new ProcessSample(seconds, exit, statements, error, null);
     }
 
+    /** Where a catalog read of GitLab's schema spends its time: each reader query alone. */
+    private void queryTimes(RunningServer server) {
+        line("");
+        line("## Catalog read of gl_old, query by query (not timed with the above; medians of 3)");
+        line("");
+        try (Connection c = server.connect("gl_old")) {
+            List<CatalogQueryTimes.QueryTime> times = new ArrayList<>(CatalogQueryTimes.measure(c, SCHEMAS, 3));
+            times.sort((x, y) -> Double.compare(y.seconds(), x.seconds()));
+            line("| CatalogQueries | seconds | rows |");
+            line("|---|---:|---:|");
+            double sum = 0;
+            for (CatalogQueryTimes.QueryTime t : times) {
+                if (!t.name().equals("UNSUPPORTED")) {
+                    sum += t.seconds();
+                }
+                line("| %s | %.3f | %d |", t.name(), t.seconds(), t.rows());
+            }
+            line("| sum of the queries read() runs (all but UNSUPPORTED) | %.3f | |", sum);
+        } catch (Exception e) {
+            line("measuring the queries failed: %s", oneLine(e));
+        }
+    }
+
+    /** Applies the scenario's plan to a copy of its current side; is a second plan empty? */
+    private static String verify(RunningServer server, Scenario s) {
+        String copy = "gl_verify";
+        try {
+            try (Connection c = server.connect("postgres"); Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + copy + " WITH (FORCE)");
+                st.execute("CREATE DATABASE " + copy + " TEMPLATE " + s.from());
+            }
+            SchemaModel desired;
+            try (Connection c = server.connect(s.to())) {
+                desired = new CatalogReader().read(c, SCHEMAS, Set.of());
+            }
+            int refused = 0;
+            String first = null;
+            List<PlannedStatement> plan;
+            try (Connection c = server.connect(copy); Statement st = c.createStatement()) {
+                plan = SqlRenderer.renderAll(SchemaDiff.between(new CatalogReader().read(c, SCHEMAS, Set.of()),
+                        desired));
+                c.setAutoCommit(false);
+                for (PlannedStatement statement : plan) {
+                    java.sql.Savepoint savepoint = c.setSavepoint();
+                    try {
+                        st.execute(statement.sql());
+                        c.releaseSavepoint(savepoint);
+                    } catch (SQLException e) {
+                        c.rollback(savepoint);
+                        refused++;
+                        if (first == null) {
+                            first = statement.objectKind() + " " + statement.objectName() + ": "
+                                    + oneLine(e).replaceFirst("^PSQLException: ", "");
+                        }
+                    }
+                }
+                c.commit();
+                c.setAutoCommit(true);
+                int again = SchemaDiff.between(new CatalogReader().read(c, SCHEMAS, Set.of()), desired).size();
+                return String.format(Locale.ROOT, "%d of %d statements applied%s; a second plan has %d changes",
+                        plan.size() - refused, plan.size(), refused == 0 ? "" : " (" + refused + " refused; first: "
+                                + first + ")", again);
+            } finally {
+                try (Connection c = server.connect("postgres"); Statement st = c.createStatement()) {
+                    st.execute("DROP DATABASE IF EXISTS " + copy + " WITH (FORCE)");
+                }
+            }
+        } catch (RuntimeException | SQLException e) {
+            return "check failed: " + oneLine(e);
+        }
+    }
+
     // --- summary ----------------------------------------------------------------------------------------------------
 
     private void summarize(List<Scenario> scenarios, Map<Scenario, Results> all) {
@@ -582,6 +676,7 @@ public final class SchemaPlanBenchmark {
         String childHeap = "512m";
         long migraTimeoutSeconds = 600;
         boolean fresh;
+        boolean verify = true;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -600,13 +695,14 @@ public final class SchemaPlanBenchmark {
                     case "--child-heap" -> o.childHeap = args[++i];
                     case "--migra-timeout" -> o.migraTimeoutSeconds = Long.parseLong(args[++i]);
                     case "--fresh" -> o.fresh = true;
+                    case "--no-verify" -> o.verify = false;
                     default -> throw new IllegalArgumentException("Unknown option " + a);
                 }
             }
             if (o.binaries == null || o.work == null || o.gitlab == null || o.changes == null) {
                 throw new IllegalArgumentException("Usage: SchemaPlanBenchmark --binaries DIR --work DIR --gitlab FILE"
                         + " --changes FILE [--major 15] [--migra BIN] [--report FILE] [--warmup 2] [--runs 5]"
-                        + " [--child-heap 512m] [--fresh]");
+                        + " [--child-heap 512m] [--fresh] [--no-verify]");
             }
             if (o.runs < 1) {
                 throw new IllegalArgumentException("--runs must be at least 1");
