@@ -39,6 +39,13 @@ abstract class AbstractProjectMojo extends AbstractPostkitMojo {
     private File localDataDir;
 
     /** Parallel connections used to copy table data. */
+    /**
+     * Online mode: plans build indexes CONCURRENTLY, add foreign keys and checks NOT VALID and validate them apart,
+     * and set NOT NULL through a validated check, so writes go on; such steps become transaction:false migrations.
+     */
+    @Parameter(property = "postkit.online", defaultValue = "false")
+    private boolean online;
+
     @Parameter(property = "postkit.cloneWorkers", defaultValue = "2")
     private int cloneWorkers;
 
@@ -62,7 +69,7 @@ abstract class AbstractProjectMojo extends AbstractPostkitMojo {
         Path base = project.getBasedir().toPath();
         ProjectSettings settings = new ProjectSettings(base, schemaDir.toPath(), schemas,
                 remotes.stream().map(Remote::toConfig).toList(),
-                localDataDir == null ? null : localDataDir.toPath(), keepRunning, cloneWorkers);
+                localDataDir == null ? null : localDataDir.toPath(), keepRunning, cloneWorkers, online);
         Host host = new Host(binaries(), serverUser(), this::credentials, System.getenv(),
                 Path.of(System.getProperty("user.home")), new ConsoleConfirmation(interactive()), log());
         return new Workspace(settings, host);

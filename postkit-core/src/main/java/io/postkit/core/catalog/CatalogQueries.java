@@ -79,10 +79,11 @@ final class CatalogQueries {
             + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
             + " LEFT JOIN pg_collation co ON co.oid = a.attcollation"
             + " LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace"
-            + " LEFT JOIN pg_depend dep ON a.attidentity <> '' AND dep.refclassid = 'pg_class'::regclass"
-            + "   AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'i'"
-            + "   AND dep.classid = 'pg_class'::regclass"
-            + " LEFT JOIN pg_sequence s ON s.seqrelid = dep.objid"
+            // Per identity column only: a join of every column with pg_depend costs more than the rest together.
+            + " LEFT JOIN LATERAL (SELECT sq.* FROM pg_depend dep JOIN pg_sequence sq ON sq.seqrelid = dep.objid"
+            + "   WHERE a.attidentity <> '' AND dep.refclassid = 'pg_class'::regclass AND dep.refobjid = a.attrelid"
+            + "   AND dep.refobjsubid = a.attnum AND dep.deptype = 'i' AND dep.classid = 'pg_class'::regclass) s"
+            + "   ON true"
             + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attislocal AND a.attnum > 0"
             + " AND NOT a.attisdropped AND n.nspname = ANY (?)"
             + " ORDER BY n.nspname, c.relname, a.attnum";

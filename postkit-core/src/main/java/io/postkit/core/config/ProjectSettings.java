@@ -20,14 +20,26 @@ import java.util.Set;
  * @param localDataDir where the local servers keep their data, or null for {@code .postkit/local}
  * @param keepRunning leave the local server running after a goal
  * @param cloneWorkers parallel connections for copying data
+ * @param online       plans build indexes concurrently and validate constraints apart (SPEC §5, online mode)
  */
 public record ProjectSettings(Path baseDir, Path schemaDir, List<String> schemas, List<RemoteConfig> remotes,
-                              Path localDataDir, boolean keepRunning, int cloneWorkers) {
+                              Path localDataDir, boolean keepRunning, int cloneWorkers, boolean online) {
 
     public ProjectSettings {
         schemas = List.copyOf(schemas.isEmpty() ? List.of("public") : schemas);
         remotes = List.copyOf(remotes);
         validate(remotes);
+    }
+
+    /** Settings as most goals need them: offline plans. */
+    public ProjectSettings(Path baseDir, Path schemaDir, List<String> schemas, List<RemoteConfig> remotes,
+                           Path localDataDir, boolean keepRunning, int cloneWorkers) {
+        this(baseDir, schemaDir, schemas, remotes, localDataDir, keepRunning, cloneWorkers, false);
+    }
+
+    public ProjectSettings withOnline(boolean onlineMode) {
+        return new ProjectSettings(baseDir, schemaDir, schemas, remotes, localDataDir, keepRunning, cloneWorkers,
+                onlineMode);
     }
 
     public Path stateDir() {

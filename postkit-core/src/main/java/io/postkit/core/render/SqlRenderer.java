@@ -37,13 +37,26 @@ public final class SqlRenderer {
      * so those statements lock and scan nothing: their row-size hazards are dropped.
      */
     public static List<PlannedStatement> renderAll(List<SchemaChange> changes) {
+        return renderAll(changes, RenderOptions.DEFAULT);
+    }
+
+    /** Renders a whole diff; online, changes to tables that exist already take their online form. */
+    public static List<PlannedStatement> renderAll(List<SchemaChange> changes, RenderOptions options) {
         Set<QualifiedName> created = changes.stream().filter(CreateTable.class::isInstance)
                 .map(c -> ((CreateTable) c).table().name()).collect(Collectors.toSet());
         List<PlannedStatement> statements = new java.util.ArrayList<>();
         if (changes.stream().anyMatch(SchemaChange.CreateRoutine.class::isInstance)) {
             statements.add(SKIP_BODY_CHECKS);
         }
-        changes.forEach(c -> statements.add(created.contains(tableOf(c)) ? onEmptyTable(render(c)) : render(c)));
+        for (SchemaChange change : changes) {
+            if (created.contains(tableOf(change))) {
+                statements.add(onEmptyTable(render(change)));
+            } else if (options.online()) {
+                statements.addAll(OnlineSql.render(change, options).orElseGet(() -> List.of(render(change))));
+            } else {
+                statements.add(render(change));
+            }
+        }
         return List.copyOf(statements);
     }
 

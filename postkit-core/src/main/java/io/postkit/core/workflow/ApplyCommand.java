@@ -6,6 +6,7 @@ import io.postkit.core.migration.MigrationFailedException;
 import io.postkit.core.migration.MigrationFile;
 import io.postkit.core.migration.MigrationRunner;
 import io.postkit.core.migration.MigrationVersions;
+import io.postkit.core.plan.MigrationParts;
 import io.postkit.core.plan.PlanDocument;
 import io.postkit.core.plan.PlanText;
 import io.postkit.core.plan.SchemaFingerprint;
@@ -18,7 +19,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code postkit:apply}: turns the last plan into a session migration and runs it on the local clone, so locks,
@@ -41,7 +45,8 @@ public final class ApplyCommand {
         this.clock = clock;
     }
 
-    public MigrationFile run(Options options) {
+    /** @return the migrations written and applied: one, or one per part of an online plan */
+    public List<MigrationFile> run(Options options) {
         ProjectState state = workspace.state();
         try (var lock = state.lock()) {
             SessionState session = state.requireSession("apply");
@@ -49,21 +54,36 @@ public final class ApplyCommand {
                     "No plan to apply. Run mvn postkit:plan first."));
             if (plan.isEmpty()) {
                 workspace.log().info("Nothing to apply: the last plan has no changes.");
-                return null;
+                return List.of();
             }
             checkSchemaFiles(plan);
             checkDataLoss(plan, options.allowDataLoss());
             try (RunningServer server = workspace.localServers().start(session.remoteMajor())) {
                 LocalClone clone = LocalClone.of(workspace, server, session);
                 checkClone(plan, clone);
-                MigrationFile migration = migration(plan, options.name());
-                Path file = state.writeSessionMigration(migration);
-                runOnClone(clone, migration, file);
-                state.saveSession(session.applied(migration.version()));
+                List<MigrationFile> migrations = migrations(plan, options.name());
+                SessionState progress = session;
+                for (MigrationFile migration : migrations) {
+                    Path file = state.writeSessionMigration(migration);
+                    try {
+                        runOnClone(clone, migration, file);
+                    } catch (PostkitException e) {
+                        if (progress != session) {
+                            // Earlier parts ran outside one transaction with this one: they stay, and so does
+                            // their record; the next plan starts from where the clone is now.
+                            state.saveSession(progress);
+                            state.deletePlan();
+                        }
+                        throw e;
+                    }
+                    progress = progress.applied(migration.version());
+                    workspace.log().info("Applied migration " + migration.fileName() + " to the local clone.");
+                }
+                state.saveSession(progress);
                 state.deletePlan();
-                workspace.log().info("Applied migration " + migration.fileName() + " to the local clone. Review it,"
-                        + " then mvn postkit:commit.");
-                return migration;
+                workspace.log().info("Review the migration" + (migrations.size() > 1 ? "s" : "")
+                        + " in .postkit/db/migrations, then mvn postkit:commit.");
+                return migrations;
             } catch (SQLException e) {
                 throw new PostkitException("Applying failed on the local server: " + e.getMessage(), e);
             }
@@ -98,12 +118,27 @@ public final class ApplyCommand {
         }
     }
 
-    private MigrationFile migration(PlanDocument plan, String name) {
+    /**
+     * One migration per part of the plan ({@link MigrationParts}): statements that cannot run in a transaction go
+     * into {@code transaction:false} migrations of their own. The first part's down section is the whole plan's
+     * reverse; rolled back last to first, the parts undo the plan together.
+     */
+    private List<MigrationFile> migrations(PlanDocument plan, String name) {
         String migrationName = name == null || name.isBlank() ? DEFAULT_NAME : name;
         MigrationVersions.validateName(migrationName);
-        String version = MigrationVersions.next(clock, workspace.state().knownVersions());
-        return new MigrationFile(version, migrationName, PlanText.sql(plan.statements()), PlanText.sql(plan.down()),
-                plan.transactional());
+        List<MigrationParts.Part> parts = MigrationParts.of(plan.statements());
+        Set<String> known = new TreeSet<>(workspace.state().knownVersions());
+        List<MigrationFile> migrations = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            String version = MigrationVersions.next(clock, known);
+            known.add(version);
+            String partName = parts.size() == 1 ? migrationName : migrationName + "_" + (i + 1);
+            String down = i == 0 ? PlanText.sql(plan.down())
+                    : "-- Undone by the down section of " + migrations.get(0).fileName();
+            migrations.add(new MigrationFile(version, partName, PlanText.sql(parts.get(i).statements()), down,
+                    parts.get(i).transactional()));
+        }
+        return migrations;
     }
 
     private void runOnClone(LocalClone clone, MigrationFile migration, Path file) throws SQLException {
@@ -111,9 +146,13 @@ public final class ApplyCommand {
             new MigrationRunner(workspace.migrationTable(), workspace.log()).run(c, migration, null);
         } catch (MigrationFailedException e) {
             workspace.state().deleteQuietly(file);
-            throw new PostkitException("Applying the plan to the local clone failed:\n" + e.getMessage()
-                    + "\nThe local clone was rolled back and the session is still planned. Fix the schema files (or"
-                    + " prepare the data in a manual migration) and run mvn postkit:plan again.", e);
+            String state = migration.upTransactional()
+                    ? "The local clone was rolled back to before " + migration.fileName() + "."
+                    : migration.fileName() + " runs outside a transaction: the statements before the failing one"
+                    + " stay on the local clone.";
+            throw new PostkitException("Applying the plan to the local clone failed:\n" + e.getMessage() + "\n"
+                    + state + " Fix the schema files (or prepare the data in a manual migration) and run"
+                    + " mvn postkit:plan again: it plans from where the clone is now.", e);
         } catch (SQLException | RuntimeException e) {
             workspace.state().deleteQuietly(file);
             throw e;

@@ -9,6 +9,9 @@ import io.postkit.core.plan.Fingerprints;
 import io.postkit.core.plan.PlanDocument;
 import io.postkit.core.plan.PlanText;
 import io.postkit.core.plan.SchemaFingerprint;
+import io.postkit.core.model.QualifiedName;
+import io.postkit.core.model.Table;
+import io.postkit.core.render.RenderOptions;
 import io.postkit.core.render.SqlRenderer;
 import io.postkit.core.schemafiles.SchemaDirectory;
 import io.postkit.core.shadow.ShadowDatabase;
@@ -63,9 +66,8 @@ public final class PlanCommand {
     private static void refuseUnsupported(List<String> objects) {
         if (!objects.isEmpty()) {
             throw new PostkitException("The schema files declare objects this version of postkit does not manage yet:"
-                    + "\n  " + String.join("\n  ", objects) + "\nKeep them out of the schema files for now (put"
-                    + " extensions and roles in infra/); postkit manages tables, columns, keys, foreign keys, checks,"
-                    + " indexes, sequences, views and comments.");
+                    + "\n  " + String.join("\n  ", objects) + "\nKeep them out of the schema files for now: put"
+                    + " extensions and roles in infra/.");
         }
     }
 
@@ -86,7 +88,16 @@ public final class PlanCommand {
         Fingerprints fingerprints = new Fingerprints(files.fingerprint(), SchemaFingerprint.of(current),
                 SchemaFingerprint.of(desired));
         return new PlanDocument(PlanDocument.FORMAT_VERSION, clock.instant(), serverVersion, fingerprints,
-                SqlRenderer.renderAll(SchemaDiff.between(current, desired)),
+                SqlRenderer.renderAll(SchemaDiff.between(current, desired), renderOptions(current)),
                 SqlRenderer.renderAll(SchemaDiff.between(desired, current)));
+    }
+
+    private RenderOptions renderOptions(SchemaModel current) {
+        if (!workspace.settings().online()) {
+            return RenderOptions.DEFAULT;
+        }
+        Set<QualifiedName> partitioned = current.tables().values().stream().filter(t -> t.partitionBy() != null)
+                .map(Table::name).collect(java.util.stream.Collectors.toSet());
+        return new RenderOptions(true, partitioned);
     }
 }

@@ -51,9 +51,18 @@ public final class TestProject {
     }
 
     public Workspace workspace(PostkitLog log) {
+        return workspace(log, false);
+    }
+
+    /** A workspace whose plans are made in online mode ({@code -Dpostkit.online}). */
+    public Workspace onlineWorkspace() {
+        return workspace(PostkitLog.SILENT, true);
+    }
+
+    private Workspace workspace(PostkitLog log, boolean online) {
         RemoteConfig config = new RemoteConfig("test", remote.url() + "?user=postgres", null, true, false);
         ProjectSettings settings = new ProjectSettings(dir, schemaDir(), List.of("public"), List.of(config), null,
-                false, 2);
+                false, 2, online);
         Host host = new Host(TestPostgres.binaries(), TestPostgres.serverUser(), ServerCredentials.NONE, Map.of(),
                 dir, Confirmation.BATCH, log);
         return new Workspace(settings, host);
