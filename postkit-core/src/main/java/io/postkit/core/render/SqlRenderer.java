@@ -49,7 +49,8 @@ public final class SqlRenderer {
             statements.add(SKIP_BODY_CHECKS);
         }
         for (SchemaChange change : changes) {
-            if (created.contains(tableOf(change))) {
+            QualifiedName table = tableOf(change);
+            if (table != null && (created.contains(table) || options.emptyTables().contains(table))) {
                 statements.add(onEmptyTable(render(change)));
             } else if (options.online()) {
                 statements.addAll(OnlineSql.render(change, options).orElseGet(() -> List.of(render(change))));
@@ -67,10 +68,33 @@ public final class SqlRenderer {
     public static final PlannedStatement SKIP_BODY_CHECKS = new PlannedStatement(
             "SET LOCAL check_function_bodies = off", "setting", "check_function_bodies", Set.of(), true);
 
+    /** The existing tables whose rows make some of {@code changes} lock or scan for long. */
+    public static Set<QualifiedName> tablesWithRowHazards(List<SchemaChange> changes) {
+        Set<QualifiedName> created = changes.stream().filter(CreateTable.class::isInstance)
+                .map(c -> ((CreateTable) c).table().name()).collect(Collectors.toSet());
+        Set<QualifiedName> tables = new java.util.TreeSet<>();
+        for (SchemaChange change : changes) {
+            QualifiedName table = tableOf(change);
+            if (table != null && !created.contains(table)) {
+                tables.add(table);
+            }
+        }
+        return tables;
+    }
+
+    /** The table whose rows decide how long {@code change} locks or scans, or null. */
     private static QualifiedName tableOf(SchemaChange change) {
         if (change instanceof AddConstraint c) {
             return c.table();
         } else if (change instanceof CreateIndex c) {
+            return c.table();
+        } else if (change instanceof AlterColumn c) {
+            return c.table();
+        } else if (change instanceof AddColumn c) {
+            return c.table();
+        } else if (change instanceof SchemaChange.SetPersistence c) {
+            return c.table();
+        } else if (change instanceof SchemaChange.AttachPartition c) {
             return c.table();
         }
         return null;

@@ -2,6 +2,7 @@ package io.postkit.core.workflow;
 
 import io.postkit.core.PostkitException;
 import io.postkit.core.catalog.CatalogReader;
+import io.postkit.core.diff.SchemaChange;
 import io.postkit.core.diff.SchemaDiff;
 import io.postkit.core.embedded.RunningServer;
 import io.postkit.core.model.SchemaModel;
@@ -87,17 +88,37 @@ public final class PlanCommand {
         }
         Fingerprints fingerprints = new Fingerprints(files.fingerprint(), SchemaFingerprint.of(current),
                 SchemaFingerprint.of(desired));
+        List<SchemaChange> changes = SchemaDiff.between(current, desired);
         return new PlanDocument(PlanDocument.FORMAT_VERSION, clock.instant(), serverVersion, fingerprints,
-                SqlRenderer.renderAll(SchemaDiff.between(current, desired), renderOptions(current)),
+                SqlRenderer.renderAll(changes, renderOptions(clone, current, changes)),
                 SqlRenderer.renderAll(SchemaDiff.between(desired, current)));
     }
 
-    private RenderOptions renderOptions(SchemaModel current) {
-        if (!workspace.settings().online()) {
-            return RenderOptions.DEFAULT;
-        }
+    private RenderOptions renderOptions(LocalClone clone, SchemaModel current, List<SchemaChange> changes)
+            throws SQLException {
         Set<QualifiedName> partitioned = current.tables().values().stream().filter(t -> t.partitionBy() != null)
                 .map(Table::name).collect(java.util.stream.Collectors.toSet());
-        return new RenderOptions(true, partitioned);
+        return new RenderOptions(workspace.settings().online(), partitioned,
+                emptyTables(clone, SqlRenderer.tablesWithRowHazards(changes)));
+    }
+
+    /**
+     * Which of {@code tables} hold no rows on the clone (partitions and inheritance children counted): the clone
+     * has the remote's data, so a hazard that depends on rows is only shown where there are rows.
+     */
+    private static Set<QualifiedName> emptyTables(LocalClone clone, Set<QualifiedName> tables) throws SQLException {
+        Set<QualifiedName> empty = new java.util.TreeSet<>();
+        try (Connection c = clone.connect(); java.sql.Statement s = c.createStatement()) {
+            for (QualifiedName table : tables) {
+                try (java.sql.ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM "
+                        + io.postkit.core.sql.Identifiers.quote(table) + ")")) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        empty.add(table);
+                    }
+                }
+            }
+        }
+        return empty;
     }
 }

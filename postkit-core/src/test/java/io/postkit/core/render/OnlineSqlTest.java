@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OnlineSqlTest {
 
     private static final QualifiedName ORDERS = QualifiedName.of("public", "orders");
-    private static final RenderOptions ONLINE = new RenderOptions(true, Set.of(QualifiedName.of("public", "events")));
+    private static final RenderOptions ONLINE = new RenderOptions(true, Set.of(QualifiedName.of("public", "events")),
+            Set.of());
 
     private static List<String> sql(List<PlannedStatement> statements) {
         return statements.stream().map(PlannedStatement::sql).toList();
@@ -90,6 +91,16 @@ class OnlineSqlTest {
                 "ALTER TABLE \"public\".\"orders\" VALIDATE CONSTRAINT \"postkit_not_null_email\"",
                 "ALTER TABLE \"public\".\"orders\" ALTER COLUMN \"email\" SET NOT NULL",
                 "ALTER TABLE \"public\".\"orders\" DROP CONSTRAINT \"postkit_not_null_email\""), sql(plan));
+    }
+
+    @Test
+    void statementsOnTablesWithoutRowsCarryNoRowHazardsAndStayPlain() {
+        Constraint check = Constraint.of("orders_total_check", ConstraintType.CHECK, "CHECK ((total > 0))");
+        List<PlannedStatement> plan = SqlRenderer.renderAll(List.of(new SchemaChange.AddConstraint(ORDERS, check)),
+                new RenderOptions(true, Set.of(), Set.of(ORDERS)));
+        assertEquals(1, plan.size());
+        assertEquals(Set.of(), plan.get(0).hazards());
+        assertTrue(plan.get(0).transactional());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.postkit.core.workflow;
 
 import io.postkit.core.plan.PlanDocument;
+import io.postkit.core.render.Hazard;
 import io.postkit.core.testing.TestDatabase;
 import io.postkit.core.testing.TestPostgres;
 import io.postkit.core.testing.TestProject;
@@ -10,6 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,5 +50,29 @@ class PlanCommandIT {
 
         assertEquals(List.of(), plan.statements());
         assertTrue(Files.readString(project.dir().resolve(".postkit/db/plan.sql")).contains("-- no changes"));
+    }
+
+    /** LONG_LOCK means ACCESS EXCLUSIVE (or SHARE) on a table with rows: the clone's data decides. */
+    @ParameterizedTest
+    @MethodSource("majors")
+    void rowHazardsAreShownOnlyForTablesWithRows(int major) throws Exception {
+        TestDatabase remote = TestPostgres.freshDatabase(major);
+        remote.execute("CREATE TABLE orders (id int, note text); CREATE TABLE audit (id int, note text);"
+                + " INSERT INTO orders SELECT g, 'n' FROM generate_series(1, 100) g;");
+        TestProject project = TestProject.create("row-hazards-" + major, remote);
+        project.schemaFile("tables.sql", "CREATE TABLE orders (id int, note text); CREATE TABLE audit (id int,"
+                + " note text); CREATE INDEX orders_note ON orders (note); CREATE INDEX audit_note ON audit (note);");
+        Workspace workspace = project.workspace();
+        new StartCommand(workspace, Clock.systemUTC()).run(null);
+
+        PlanDocument plan = new PlanCommand(workspace, Clock.systemUTC()).run();
+
+        assertEquals(Set.of(Hazard.LONG_LOCK), hazardsOf(plan, "orders_note"));
+        assertEquals(Set.of(), hazardsOf(plan, "audit_note"));
+    }
+
+    private static Set<Hazard> hazardsOf(PlanDocument plan, String index) {
+        return plan.statements().stream().filter(s -> s.objectName().endsWith("." + index)).findFirst()
+                .orElseThrow().hazards();
     }
 }
