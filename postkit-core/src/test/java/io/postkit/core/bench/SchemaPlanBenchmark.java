@@ -133,8 +133,17 @@ public final class SchemaPlanBenchmark {
 
     private void run() throws Exception {
         Files.createDirectories(options.work);
+        Path dataDir = options.work.resolve("pg" + options.major);
+        if (options.fresh && Files.exists(dataDir) && EmbeddedPostgres.runningPort(dataDir).isEmpty()) {
+            // a new cluster too: settings are written at initdb, so an old data directory keeps old ones
+            try (java.util.stream.Stream<Path> walk = Files.walk(dataDir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
         EmbeddedPostgres postgres = EmbeddedPostgres.of(new DirectoryBinaries(options.binaries), options.major,
-                options.work.resolve("pg" + options.major), ServerUser.forCurrentProcess(ServerUser.DEFAULT_UNPRIVILEGED),
+                dataDir, ServerUser.forCurrentProcess(ServerUser.DEFAULT_UNPRIVILEGED),
                 ServerSettings.throwawayClone(), PostkitLog.SILENT);
         long started = System.nanoTime();
         RunningServer server = postgres.start();
