@@ -3,9 +3,10 @@
 #
 #   bash bench/schema-plan.sh [--runs 5] [--warmup 2] [--fresh] [--no-migra] [--no-verify]
 #
-# Builds postkit-core's test classes (mvn -Pbench, which also copies the PostgreSQL 15 binaries), installs
+# Builds postkit-core's test classes (the build copies the PostgreSQL 15 binaries into target/), installs
 # @pgkit/migra 0.6.1 with npm into bench/.work/ (git-ignored), starts its own embedded PostgreSQL 15, loads
-# ../shared/bench-schemas/gitlab-structure.sql (kept between runs in bench/.work/pg15; --fresh reloads it) and
+# ../shared/bench-schemas/gitlab-structure.sql (kept between runs in bench/.work/pg15; --fresh starts a new
+# cluster and reloads it) and
 # prints a results table, also written to bench/.work/results.md. See docs/benchmarks.md.
 # Set MAVEN_ARGS (e.g. "-o") to pass options to Maven.
 set -euo pipefail
@@ -30,9 +31,9 @@ done
 
 mkdir -p "$work"
 
-echo "== Building postkit-core test classes (PostgreSQL 15 binaries via -Pbench)" >&2
+echo "== Building postkit-core test classes (and copying the PostgreSQL 15 binaries)" >&2
 # shellcheck disable=SC2086
-mvn -B -q ${MAVEN_ARGS:-} -pl postkit-core -Pbench test-compile dependency:build-classpath \
+mvn -B -q ${MAVEN_ARGS:-} -pl postkit-core test-compile dependency:build-classpath \
   -Dmdep.outputFile="$work/classpath.txt" -Dmdep.includeScope=test
 cp="$root/postkit-core/target/test-classes:$root/postkit-core/target/classes:$(cat "$work/classpath.txt")"
 

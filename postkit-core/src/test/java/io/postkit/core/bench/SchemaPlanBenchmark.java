@@ -133,8 +133,17 @@ public final class SchemaPlanBenchmark {
 
     private void run() throws Exception {
         Files.createDirectories(options.work);
+        Path dataDir = options.work.resolve("pg" + options.major);
+        if (options.fresh && Files.exists(dataDir) && EmbeddedPostgres.runningPort(dataDir).isEmpty()) {
+            // a new cluster too: settings are written at initdb, so an old data directory keeps old ones
+            try (java.util.stream.Stream<Path> walk = Files.walk(dataDir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
         EmbeddedPostgres postgres = EmbeddedPostgres.of(new DirectoryBinaries(options.binaries), options.major,
-                options.work.resolve("pg" + options.major), ServerUser.forCurrentProcess(ServerUser.DEFAULT_UNPRIVILEGED),
+                dataDir, ServerUser.forCurrentProcess(ServerUser.DEFAULT_UNPRIVILEGED),
                 ServerSettings.throwawayClone(), PostkitLog.SILENT);
         long started = System.nanoTime();
         RunningServer server = postgres.start();
@@ -163,8 +172,8 @@ public final class SchemaPlanBenchmark {
                 line("");
                 line("## Correctness of the measured plans (not timed)");
                 line("");
-                line("Each plan applied to a copy of its current side (one transaction, each statement under a savepoint),"
-                        + " then planned again:");
+                line("Each plan applied to a copy of its current side (one transaction, each statement under a savepoint;"
+                        + " a new transaction when the lock table is full), then planned again:");
                 line("");
                 for (Scenario s : scenarios) {
                     line("- %s: %s", s.name(), verify(server, s));
@@ -477,18 +486,35 @@ public final class SchemaPlanBenchmark {
             }
             int refused = 0;
             String first = null;
+            int transactions = 1;
+            String overflow = null;
+            int sinceCommit = 0;
             List<PlannedStatement> plan;
             try (Connection c = server.connect(copy); Statement st = c.createStatement()) {
                 plan = SqlRenderer.renderAll(SchemaDiff.between(new CatalogReader().read(c, SCHEMAS, Set.of()),
                         desired));
                 c.setAutoCommit(false);
-                for (PlannedStatement statement : plan) {
+                for (int i = 0; i < plan.size(); i++) {
+                    PlannedStatement statement = plan.get(i);
                     java.sql.Savepoint savepoint = c.setSavepoint();
                     try {
                         st.execute(statement.sql());
                         c.releaseSavepoint(savepoint);
+                        sinceCommit++;
                     } catch (SQLException e) {
                         c.rollback(savepoint);
+                        if ("53200".equals(e.getSQLState()) && sinceCommit > 0) {
+                            // the lock table is full: note it, commit, and go on in a new transaction
+                            if (overflow == null) {
+                                overflow = "statement " + (i + 1) + " (" + statement.objectKind() + " "
+                                        + statement.objectName() + ")";
+                            }
+                            c.commit();
+                            transactions++;
+                            sinceCommit = 0;
+                            i--;
+                            continue;
+                        }
                         refused++;
                         if (first == null) {
                             first = statement.objectKind() + " " + statement.objectName() + ": "
@@ -499,9 +525,11 @@ public final class SchemaPlanBenchmark {
                 c.commit();
                 c.setAutoCommit(true);
                 int again = SchemaDiff.between(new CatalogReader().read(c, SCHEMAS, Set.of()), desired).size();
-                return String.format(Locale.ROOT, "%d of %d statements applied%s; a second plan has %d changes",
+                return String.format(Locale.ROOT, "%d of %d statements applied%s%s; a second plan has %d changes",
                         plan.size() - refused, plan.size(), refused == 0 ? "" : " (" + refused + " refused; first: "
-                                + first + ")", again);
+                                + first + ")", overflow == null ? "" : "; it does not fit in one transaction: the lock"
+                                + " table overflowed first at " + overflow + ", " + transactions + " transactions"
+                                + " were needed", again);
             } finally {
                 try (Connection c = server.connect("postgres"); Statement st = c.createStatement()) {
                     st.execute("DROP DATABASE IF EXISTS " + copy + " WITH (FORCE)");
