@@ -83,7 +83,7 @@ public final class EmbeddedPostgres {
         long started = System.nanoTime();
         List<String> command = List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-l",
                 dataDir.resolve(LOG_FILE).toString(), "-w", "-t", Long.toString(PG_CTL_TIMEOUT.toSeconds()),
-                "-o", "-p " + port, "start");
+                "-o", settings.startOptions(port), "start");
         CommandRunner.Result result = CommandRunner.run(user.command(command), PG_CTL_TIMEOUT.plusSeconds(10));
         if (result.exitCode() != 0) {
             throw new PostkitException("Could not start the local PostgreSQL server on " + dataDir + " (port " + port

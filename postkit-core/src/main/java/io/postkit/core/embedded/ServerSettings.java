@@ -28,6 +28,15 @@ public record ServerSettings(int port, String superuser, String superuserPasswor
                 + (superuserPassword == null ? "none" : "***") + ", tunedForLoading=" + tunedForLoading + "]";
     }
 
+    /**
+     * Settings given at every start rather than written at initdb, so servers created by an older postkit get them
+     * too. Every relation a transaction creates or drops holds a lock until commit: a clone builds a whole schema in
+     * one transaction, and a plan may create or drop a thousand tables (GitLab's schema: 4,500 relations).
+     */
+    String startOptions(int port) {
+        return "-p " + port + " -c max_locks_per_transaction=1024";
+    }
+
     Map<String, String> configuration() {
         Map<String, String> conf = new LinkedHashMap<>();
         conf.put("listen_addresses", "'localhost'");
@@ -37,9 +46,6 @@ public record ServerSettings(int port, String superuser, String superuserPasswor
         conf.put("dynamic_shared_memory_type", "mmap");
         conf.put("lc_messages", "'C'");
         conf.put("max_connections", "60");
-        // Every relation a transaction creates or drops holds a lock until commit: a clone builds a whole schema in
-        // one transaction, and a plan may create or drop a thousand tables (GitLab's schema: 4,500 relations).
-        conf.put("max_locks_per_transaction", "1024");
         if (tunedForLoading) {
             conf.put("fsync", "off");
             conf.put("synchronous_commit", "off");

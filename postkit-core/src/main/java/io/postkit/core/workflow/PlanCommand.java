@@ -74,17 +74,19 @@ public final class PlanCommand {
 
     private PlanDocument plan(LocalClone clone, SchemaDirectory files) throws SQLException {
         SchemaModel desired;
+        SchemaModel current;
+        String serverVersion;
         try (ShadowDatabase shadow = ShadowDatabase.build(clone.databases(), files,
                 workspace.settings().schemas(), workspace.log());
-             Connection c = shadow.connect()) {
-            refuseUnsupported(new CatalogReader().unsupportedObjects(c, workspace.settings().schemas()));
-            desired = new CatalogReader().read(c, workspace.settings().schemas(),
-                    Set.of(workspace.settings().migrationTableName()));
-        }
-        SchemaModel current = clone.readSchema();
-        String serverVersion;
-        try (Connection c = clone.connect()) {
-            serverVersion = ServerVersion.of(c).display();
+             Connection shadowConnection = shadow.connect();
+             Connection cloneConnection = clone.connect()) {
+            refuseUnsupported(new CatalogReader().unsupportedObjects(shadowConnection,
+                    workspace.settings().schemas()));
+            CatalogReader.Sides sides = new CatalogReader().readBoth(cloneConnection, shadowConnection,
+                    workspace.settings().schemas(), Set.of(workspace.settings().migrationTableName()));
+            current = sides.current();
+            desired = sides.desired();
+            serverVersion = ServerVersion.of(cloneConnection).display();
         }
         Fingerprints fingerprints = new Fingerprints(files.fingerprint(), SchemaFingerprint.of(current),
                 SchemaFingerprint.of(desired));

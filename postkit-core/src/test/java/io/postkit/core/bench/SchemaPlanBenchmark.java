@@ -69,16 +69,16 @@ public final class SchemaPlanBenchmark {
     }
 
     /** One in-process (or child-process) plan; times in seconds, NaN when the phase did not run. */
-    record PlanSample(double readCurrent, double readDesired, double diff, double render, double reverse,
+    record PlanSample(double read, double diff, double render, double reverse,
                       int statements, long peakHeap, long retainedHeap, String error) {
 
         double total() {
-            return readCurrent + readDesired + diff + render;
+            return read + diff + render;
         }
 
         String encode() {
-            return String.format(Locale.ROOT, "readCurrent=%s readDesired=%s diff=%s render=%s reverse=%s"
-                            + " statements=%d peakHeap=%d retainedHeap=%d error=%s", readCurrent, readDesired, diff,
+            return String.format(Locale.ROOT, "read=%s diff=%s render=%s reverse=%s"
+                            + " statements=%d peakHeap=%d retainedHeap=%d error=%s", read, diff,
                     render, reverse, statements, peakHeap, retainedHeap,
                     error == null ? "-" : error.replace('\n', ' ').replace('\r', ' '));
         }
@@ -92,8 +92,7 @@ public final class SchemaPlanBenchmark {
                 int eq = part.indexOf('=');
                 v.put(part.substring(0, eq), part.substring(eq + 1));
             }
-            return new PlanSample(Double.parseDouble(v.get("readCurrent")), Double.parseDouble(v.get("readDesired")),
-                    Double.parseDouble(v.get("diff")), Double.parseDouble(v.get("render")),
+            return new PlanSample(Double.parseDouble(v.get("read")), Double.parseDouble(v.get("diff")), Double.parseDouble(v.get("render")),
                     Double.parseDouble(v.get("reverse")), Integer.parseInt(v.get("statements")),
                     Long.parseLong(v.get("peakHeap")), Long.parseLong(v.get("retainedHeap")),
                     error.equals("-") ? null : error);
@@ -306,9 +305,8 @@ public final class SchemaPlanBenchmark {
                 r.postkitError = sample.error();
                 log("   %s: postkit FAILED: %s", s.name(), sample.error());
             } else {
-                log("   %s: postkit in-process total %.3f s (read %.3f + %.3f, diff %.3f, render %.3f), %d statements,"
-                                + " peak heap %d MB", s.name(), sample.total(), sample.readCurrent(),
-                        sample.readDesired(), sample.diff(), sample.render(), sample.statements(),
+                log("   %s: postkit in-process total %.3f s (read %.3f, diff %.3f, render %.3f), %d statements,"
+                                + " peak heap %d MB", s.name(), sample.total(), sample.read(), sample.diff(), sample.render(), sample.statements(),
                         sample.peakHeap() >> 20);
                 if (measured) {
                     r.inProcess.add(sample);
@@ -342,22 +340,20 @@ public final class SchemaPlanBenchmark {
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         System.gc();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-        double readCurrent = Double.NaN;
-        double readDesired = Double.NaN;
+        double read = Double.NaN;
         double diff = Double.NaN;
         double render = Double.NaN;
         double reverse = Double.NaN;
         String phase = "connect";
         try (Connection from = connect(fromUrl); Connection to = connect(toUrl)) {
             CatalogReader reader = new CatalogReader();
-            phase = "catalog read of the current side (" + database(fromUrl) + ")";
+            // Both sides at once, as plan reads them (CatalogReader.readBoth): wall time of the two reads.
+            phase = "catalog read of both sides (" + database(fromUrl) + ", " + database(toUrl) + ")";
             long t = System.nanoTime();
-            SchemaModel current = reader.read(from, SCHEMAS, Set.of());
-            readCurrent = since(t);
-            phase = "catalog read of the desired side (" + database(toUrl) + ")";
-            t = System.nanoTime();
-            SchemaModel desired = reader.read(to, SCHEMAS, Set.of());
-            readDesired = since(t);
+            CatalogReader.Sides sides = reader.readBoth(from, to, SCHEMAS, Set.of());
+            SchemaModel current = sides.current();
+            SchemaModel desired = sides.desired();
+            read = since(t);
             phase = "diff";
             t = System.nanoTime();
             List<SchemaChange> changes = SchemaDiff.between(current, desired);
@@ -384,10 +380,10 @@ public final class SchemaPlanBenchmark {
             Reference.reachabilityFence(desired);
             Reference.reachabilityFence(plan);
             Reference.reachabilityFence(down);
-            return new PlanSample(readCurrent, readDesired, diff, render, reverse, plan.size(), peak, retained, null);
+            return new PlanSample(read, diff, render, reverse, plan.size(), peak, retained, null);
         } catch (Throwable e) {
             long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            return new PlanSample(readCurrent, readDesired, diff, render, reverse, 0, peak, 0,
+            return new PlanSample(read, diff, render, reverse, 0, peak, 0,
                     "in " + phase + ": " + oneLine(e) + firstFrames(e));
         }
     }
@@ -545,18 +541,18 @@ public final class SchemaPlanBenchmark {
     private void summarize(List<Scenario> scenarios, Map<Scenario, Results> all) {
         line("## postkit plan engine, in one warm JVM (seconds, medians of %d runs)", options.runs);
         line("");
-        line("| scenario | read current | read desired | diff | render | **total** (min–max) | first run, cold | statements"
+        line("| scenario | read both sides (concurrently) | diff | render | **total** (min–max) | first run, cold | statements"
                 + " | peak heap (pool peaks) | live heap after plan | down diff+render |");
-        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Scenario s : scenarios) {
             Results r = all.get(s);
             if (r.inProcess.isEmpty()) {
-                line("| %s | FAILED: %s |||||||||| ", s.name(), r.postkitError == null ? "no sample" : r.postkitError);
+                line("| %s | FAILED: %s ||||||||| ", s.name(), r.postkitError == null ? "no sample" : r.postkitError);
                 continue;
             }
             List<PlanSample> x = r.inProcess;
-            line("| %s | %.3f | %.3f | %.3f | %.3f | **%.3f** (%.3f–%.3f) | %.3f | %d | %d MB | %d MB | %.3f |", s.name(),
-                    median(x, PlanSample::readCurrent), median(x, PlanSample::readDesired), median(x, PlanSample::diff),
+            line("| %s | %.3f | %.3f | %.3f | **%.3f** (%.3f–%.3f) | %.3f | %d | %d MB | %d MB | %.3f |", s.name(),
+                    median(x, PlanSample::read), median(x, PlanSample::diff),
                     median(x, PlanSample::render), median(x, PlanSample::total), min(x, PlanSample::total),
                     max(x, PlanSample::total), r.firstInProcess.total(), x.get(0).statements(),
                     (long) median(x, p -> p.peakHeap()) >> 20, (long) median(x, p -> p.retainedHeap()) >> 20,
