@@ -46,6 +46,10 @@ abstract class AbstractProjectMojo extends AbstractPostkitMojo {
     @Parameter(property = "postkit.online", defaultValue = "false")
     private boolean online;
 
+    /** Plans set the owners the schema files give (ALTER … OWNER TO); objects they give no owner keep theirs. */
+    @Parameter(property = "postkit.manageOwners", defaultValue = "false")
+    private boolean manageOwners;
+
     @Parameter(property = "postkit.cloneWorkers", defaultValue = "2")
     private int cloneWorkers;
 
@@ -69,7 +73,8 @@ abstract class AbstractProjectMojo extends AbstractPostkitMojo {
         Path base = project.getBasedir().toPath();
         ProjectSettings settings = new ProjectSettings(base, schemaDir.toPath(), schemas,
                 remotes.stream().map(Remote::toConfig).toList(),
-                localDataDir == null ? null : localDataDir.toPath(), keepRunning, cloneWorkers, online);
+                localDataDir == null ? null : localDataDir.toPath(), keepRunning, cloneWorkers, online,
+                manageOwners);
         Host host = new Host(binaries(), serverUser(), this::credentials, System.getenv(),
                 Path.of(System.getProperty("user.home")), new ConsoleConfirmation(interactive()), log());
         return new Workspace(settings, host);

@@ -44,6 +44,29 @@ final class CatalogQueries {
             + " WHERE n.nspname = ANY (?) AND NOT EXISTS (SELECT 1 FROM pg_depend x"
             + "   WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid AND x.deptype = 'e')";
 
+    /**
+     * Owners of relations, routines, types and schemas. Sequences owned by a column (serial, identity) follow their
+     * table, as indexes do: PostgreSQL refuses to give them an owner of their own.
+     */
+    static final String OWNERS = "WITH managed(s) AS (SELECT unnest(?::text[]))"
+            + " SELECT CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'"
+            + "   ELSE 'TABLE' END, n.nspname, c.relname, '', pg_get_userbyid(c.relowner)"
+            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') AND n.nspname IN (SELECT s FROM managed)"
+            + " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid"
+            + "   AND e.deptype IN ('e', 'a', 'i') AND (e.deptype = 'e' OR c.relkind = 'S'))"
+            + " UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE' ELSE 'FUNCTION'"
+            + "   END, n.nspname, p.proname, pg_get_function_identity_arguments(p.oid), pg_get_userbyid(p.proowner)"
+            + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+            + " WHERE p.prokind IN ('f', 'p', 'a') AND n.nspname IN (SELECT s FROM managed)"
+            + " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid"
+            + "   AND e.deptype = 'e')"
+            + " UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, n.nspname, t.typname, '',"
+            + "   pg_get_userbyid(t.typowner) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+            + " WHERE n.nspname IN (SELECT s FROM managed) AND " + MANAGED_TYPE
+            + " UNION ALL SELECT 'SCHEMA', '', n.nspname, '', pg_get_userbyid(n.nspowner) FROM pg_namespace n"
+            + " WHERE n.nspname IN (SELECT s FROM managed)";
+
     static final String SCHEMAS = "SELECT nspname FROM pg_namespace WHERE nspname = ANY (?)";
 
     /**

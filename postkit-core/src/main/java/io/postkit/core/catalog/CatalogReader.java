@@ -18,6 +18,7 @@ import io.postkit.core.model.QualifiedName;
 import io.postkit.core.model.SchemaModel;
 import io.postkit.core.model.Sequence;
 import io.postkit.core.model.SequenceOptions;
+import io.postkit.core.model.Owner;
 import io.postkit.core.model.RangeType;
 import io.postkit.core.model.Routine;
 import io.postkit.core.model.Table;
@@ -213,7 +214,8 @@ public final class CatalogReader {
                     .withDefaultGrants(defaultGrants())
                     .withDomains(domains())
                     .withComposites(composites())
-                    .withRanges(ranges());
+                    .withRanges(ranges())
+                    .withOwners(owners());
         }
 
         /** A table's own properties from a {@link CatalogQueries#TABLES} row, without columns and constraints. */
@@ -281,6 +283,17 @@ public final class CatalogReader {
             attributes.forEach((name, attrs) -> composites.put(name,
                     new CompositeType(name, attrs, uses.getOrDefault(name, Set.of()))));
             return composites;
+        }
+
+        private List<Owner> owners() throws SQLException {
+            List<Owner> owners = new ArrayList<>();
+            query(CatalogQueries.OWNERS, rs -> {
+                Owner owner = new Owner(rs.getString(1), name(rs, 2), rs.getString(4), rs.getString(5));
+                if (!excluded.contains(owner.object())) {
+                    owners.add(owner);
+                }
+            });
+            return owners;
         }
 
         private Map<QualifiedName, RangeType> ranges() throws SQLException {

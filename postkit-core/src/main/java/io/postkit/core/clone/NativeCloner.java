@@ -3,6 +3,7 @@ package io.postkit.core.clone;
 import io.postkit.core.PostkitLog;
 import io.postkit.core.catalog.CatalogReader;
 import io.postkit.core.diff.SchemaChange;
+import io.postkit.core.diff.OwnerRule;
 import io.postkit.core.diff.SchemaDiff;
 import io.postkit.core.local.StubRoles;
 import io.postkit.core.model.Column;
@@ -61,7 +62,8 @@ public final class NativeCloner {
 
             StubRoles.copy(snapshotHolder, local);
             SchemaModel baseline = new CatalogReader().read(local, schemas, Set.of());
-            List<SchemaChange> changes = SchemaDiff.between(baseline, model);
+            // Owners too: the clone is faithful, and a plan that manages owners starts from the real ones.
+            List<SchemaChange> changes = SchemaDiff.between(baseline, model, OwnerRule.ALL);
             log.info("Creating " + model.tables().size() + " tables and " + model.sequences().size() + " sequences");
             execute(local, changes.stream().filter(c -> c.phase().isPreData()).toList());
 

@@ -21,9 +21,11 @@ import java.util.Set;
  * @param keepRunning leave the local server running after a goal
  * @param cloneWorkers parallel connections for copying data
  * @param online       plans build indexes concurrently and validate constraints apart (SPEC §5, online mode)
+ * @param manageOwners plans set the owners the schema files give ({@code ALTER … OWNER TO}); off by default
  */
 public record ProjectSettings(Path baseDir, Path schemaDir, List<String> schemas, List<RemoteConfig> remotes,
-                              Path localDataDir, boolean keepRunning, int cloneWorkers, boolean online) {
+                              Path localDataDir, boolean keepRunning, int cloneWorkers, boolean online,
+                              boolean manageOwners) {
 
     public ProjectSettings {
         schemas = List.copyOf(schemas.isEmpty() ? List.of("public") : schemas);
@@ -34,12 +36,7 @@ public record ProjectSettings(Path baseDir, Path schemaDir, List<String> schemas
     /** Settings as most goals need them: offline plans. */
     public ProjectSettings(Path baseDir, Path schemaDir, List<String> schemas, List<RemoteConfig> remotes,
                            Path localDataDir, boolean keepRunning, int cloneWorkers) {
-        this(baseDir, schemaDir, schemas, remotes, localDataDir, keepRunning, cloneWorkers, false);
-    }
-
-    public ProjectSettings withOnline(boolean onlineMode) {
-        return new ProjectSettings(baseDir, schemaDir, schemas, remotes, localDataDir, keepRunning, cloneWorkers,
-                onlineMode);
+        this(baseDir, schemaDir, schemas, remotes, localDataDir, keepRunning, cloneWorkers, false, false);
     }
 
     public Path stateDir() {

@@ -52,6 +52,8 @@ public enum Phase {
     CREATE_TRIGGER,
     ROW_SECURITY,
     CREATE_POLICY,
+    /** Owners before privileges: a new owner takes over the old owner's privileges. */
+    OWNER,
     PRIVILEGES,
     COMMENT,
     DROP_SCHEMA;

@@ -13,6 +13,7 @@ import io.postkit.core.model.Index;
 import io.postkit.core.model.Policy;
 import io.postkit.core.model.QualifiedName;
 import io.postkit.core.model.Sequence;
+import io.postkit.core.model.Owner;
 import io.postkit.core.model.RangeType;
 import io.postkit.core.model.Routine;
 import io.postkit.core.model.Table;
@@ -215,6 +216,11 @@ public sealed interface SchemaChange {
     /** ALTER DEFAULT PRIVILEGES … GRANT (or REVOKE, or REVOKE GRANT OPTION FOR with {@code optionOnly}). */
     record AlterDefaultPrivilege(DefaultGrant grant, boolean revoke, boolean optionOnly) implements SchemaChange {
         public Phase phase() { return Phase.PRIVILEGES; }
+    }
+
+    /** {@code ALTER … OWNER TO}, when ownership is managed ({@link OwnerRule}). */
+    record SetOwner(Owner owner) implements SchemaChange {
+        public Phase phase() { return Phase.OWNER; }
     }
 
     record CreateRange(RangeType type) implements SchemaChange {

@@ -23,7 +23,12 @@ public final class SchemaDiff {
     private SchemaDiff() {
     }
 
+    /** The changes, owners left as they are. */
     public static List<SchemaChange> between(SchemaModel current, SchemaModel desired) {
+        return between(current, desired, OwnerRule.IGNORED);
+    }
+
+    public static List<SchemaChange> between(SchemaModel current, SchemaModel desired, OwnerRule owners) {
         List<SchemaChange> changes = new ArrayList<>();
         schemas(current, desired, changes);
         Set<QualifiedName> droppedTables = new java.util.TreeSet<>(current.tables().keySet());
@@ -70,6 +75,7 @@ public final class SchemaDiff {
         recreated.addAll(recreatedTypes);
         changes.addAll(GrantDiff.between(current, desired, recreated));
         changes.addAll(DefaultGrantDiff.between(current, desired));
+        changes.addAll(OwnerDiff.between(current, desired, owners));
         List<SchemaChange> ordered = new ArrayList<>(changes);
         ordered.sort(Comparator.comparing(SchemaChange::phase));
         return List.copyOf(DependencyOrder.apply(ordered, current, desired));

@@ -14,6 +14,7 @@ import java.util.TreeSet;
  *
  * @param comments comments on the schema's objects, by what they are on
  * @param ranges   range types
+ * @param owners   who owns each object (compared only when ownership is managed)
  */
 public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, EnumType> enums,
                           SortedMap<QualifiedName, Domain> domains, SortedMap<QualifiedName, CompositeType> composites,
@@ -22,7 +23,7 @@ public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, En
                           SortedMap<QualifiedName, Routine> routines, SortedMap<String, Trigger> triggers,
                           SortedMap<String, Policy> policies, SortedSet<Grant> grants,
                           SortedSet<DefaultGrant> defaultGrants, SortedMap<CommentTarget, String> comments,
-                          SortedMap<QualifiedName, RangeType> ranges) {
+                          SortedMap<QualifiedName, RangeType> ranges, SortedSet<Owner> owners) {
 
     public SchemaModel {
         schemas = Collections.unmodifiableSortedSet(new TreeSet<>(schemas));
@@ -39,6 +40,7 @@ public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, En
         defaultGrants = Collections.unmodifiableSortedSet(new TreeSet<>(defaultGrants));
         comments = Collections.unmodifiableSortedMap(new TreeMap<>(comments));
         ranges = Collections.unmodifiableSortedMap(new TreeMap<>(ranges));
+        owners = Collections.unmodifiableSortedSet(new TreeSet<>(owners));
     }
 
     public static SchemaModel empty() {
@@ -61,61 +63,67 @@ public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, En
         return new SchemaModel(new TreeSet<>(schemas), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
                 new TreeMap<>(tables),
                 new TreeMap<>(sequences), new TreeMap<>(views), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
-                new TreeSet<>(), new TreeSet<>(), new TreeMap<>(comments), new TreeMap<>());
+                new TreeSet<>(), new TreeSet<>(), new TreeMap<>(comments), new TreeMap<>(), new TreeSet<>());
     }
 
     /** This model with its tables replaced. */
     public SchemaModel withTables(Map<QualifiedName, Table> newTables) {
         return new SchemaModel(schemas, enums, domains, composites, new TreeMap<>(newTables), sequences, views,
-                routines, triggers, policies, grants, defaultGrants, comments, ranges);
+                routines, triggers, policies, grants, defaultGrants, comments, ranges, owners);
     }
 
     /** A model with these routines and triggers added. */
     public SchemaModel withRoutines(Map<QualifiedName, Routine> routines, Map<String, Trigger> triggers) {
         return new SchemaModel(schemas, enums, domains, composites, tables, sequences, views, new TreeMap<>(routines),
-                new TreeMap<>(triggers), policies, grants, defaultGrants, comments, ranges);
+                new TreeMap<>(triggers), policies, grants, defaultGrants, comments, ranges, owners);
     }
 
     /** A model with these enum types added. */
     public SchemaModel withEnums(Map<QualifiedName, EnumType> enumTypes) {
         return new SchemaModel(schemas, new TreeMap<>(enumTypes), domains, composites, tables, sequences, views, routines, triggers,
-                policies, grants, defaultGrants, comments, ranges);
+                policies, grants, defaultGrants, comments, ranges, owners);
     }
 
     /** A model with these row-level security policies added. */
     public SchemaModel withPolicies(Map<String, Policy> rowPolicies) {
         return new SchemaModel(schemas, enums, domains, composites, tables, sequences, views, routines, triggers,
-                new TreeMap<>(rowPolicies), grants, defaultGrants, comments, ranges);
+                new TreeMap<>(rowPolicies), grants, defaultGrants, comments, ranges, owners);
     }
 
     /** A model with these privileges added. */
     public SchemaModel withGrants(Set<Grant> privileges) {
         return new SchemaModel(schemas, enums, domains, composites, tables, sequences, views, routines, triggers, policies,
-                new TreeSet<>(privileges), defaultGrants, comments, ranges);
+                new TreeSet<>(privileges), defaultGrants, comments, ranges, owners);
     }
 
     /** A model with these default privileges added. */
     public SchemaModel withDefaultGrants(Set<DefaultGrant> defaults) {
         return new SchemaModel(schemas, enums, domains, composites, tables, sequences, views, routines, triggers, policies, grants,
-                new TreeSet<>(defaults), comments, ranges);
+                new TreeSet<>(defaults), comments, ranges, owners);
     }
 
     /** A model with these domains added. */
     public SchemaModel withDomains(Map<QualifiedName, Domain> domainTypes) {
         return new SchemaModel(schemas, enums, new TreeMap<>(domainTypes), composites, tables, sequences, views,
-                routines, triggers, policies, grants, defaultGrants, comments, ranges);
+                routines, triggers, policies, grants, defaultGrants, comments, ranges, owners);
     }
 
     /** A model with these composite types added. */
     public SchemaModel withComposites(Map<QualifiedName, CompositeType> compositeTypes) {
         return new SchemaModel(schemas, enums, domains, new TreeMap<>(compositeTypes), tables, sequences, views,
-                routines, triggers, policies, grants, defaultGrants, comments, ranges);
+                routines, triggers, policies, grants, defaultGrants, comments, ranges, owners);
     }
 
     /** A model with these range types added. */
     public SchemaModel withRanges(Map<QualifiedName, RangeType> rangeTypes) {
         return new SchemaModel(schemas, enums, domains, composites, tables, sequences, views, routines, triggers,
-                policies, grants, defaultGrants, comments, new TreeMap<>(rangeTypes));
+                policies, grants, defaultGrants, comments, new TreeMap<>(rangeTypes), owners);
+    }
+
+    /** A model with these owners added. */
+    public SchemaModel withOwners(java.util.Collection<Owner> objectOwners) {
+        return new SchemaModel(schemas, enums, domains, composites, tables, sequences, views, routines, triggers,
+                policies, grants, defaultGrants, comments, ranges, new TreeSet<>(objectOwners));
     }
 
     /** Whether a type of the managed kinds (enum, domain, composite, range) has this name. */

@@ -12,6 +12,17 @@ final class GrantSql {
     private GrantSql() {
     }
 
+    static PlannedStatement owner(io.postkit.core.model.Owner owner) {
+        String object = owner.kind().equals("SCHEMA") ? quote(owner.object().name())
+                : quote(owner.object()) + (isRoutine(owner.kind()) ? "(" + owner.member() + ")" : "");
+        return new PlannedStatement("ALTER " + owner.kind() + " " + object + " OWNER TO " + quote(owner.role()),
+                "owner", owner.objectKey(), Set.of(), true);
+    }
+
+    private static boolean isRoutine(String kind) {
+        return kind.equals("FUNCTION") || kind.equals("PROCEDURE") || kind.equals("AGGREGATE");
+    }
+
     static PlannedStatement grant(Grant grant) {
         String sql = "GRANT " + privilege(grant) + " ON " + on(grant) + " TO " + grantee(grant.grantee())
                 + (grant.grantable() ? " WITH GRANT OPTION" : "");

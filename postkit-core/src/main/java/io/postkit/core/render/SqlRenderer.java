@@ -194,6 +194,8 @@ public final class SqlRenderer {
             return CompositeSql.drop(c.type());
         } else if (change instanceof SchemaChange.AlterComposite c) {
             return CompositeSql.alter(c.current(), c.desired());
+        } else if (change instanceof SchemaChange.SetOwner c) {
+            return GrantSql.owner(c.owner());
         } else if (change instanceof SchemaChange.CreateRange c) {
             return new PlannedStatement(c.type().definition(), "type", c.type().name().toString(), Set.of(), true);
         } else if (change instanceof SchemaChange.DropRange c) {

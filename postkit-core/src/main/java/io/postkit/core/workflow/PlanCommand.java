@@ -2,6 +2,7 @@ package io.postkit.core.workflow;
 
 import io.postkit.core.PostkitException;
 import io.postkit.core.catalog.CatalogReader;
+import io.postkit.core.diff.OwnerRule;
 import io.postkit.core.diff.SchemaChange;
 import io.postkit.core.diff.SchemaDiff;
 import io.postkit.core.embedded.RunningServer;
@@ -76,6 +77,7 @@ public final class PlanCommand {
         SchemaModel desired;
         SchemaModel current;
         String serverVersion;
+        OwnerRule owners;
         try (ShadowDatabase shadow = ShadowDatabase.build(clone.databases(), files,
                 workspace.settings().schemas(), workspace.log());
              Connection shadowConnection = shadow.connect();
@@ -87,13 +89,26 @@ public final class PlanCommand {
             current = sides.current();
             desired = sides.desired();
             serverVersion = ServerVersion.of(cloneConnection).display();
+            owners = ownerRule(shadowConnection);
         }
         Fingerprints fingerprints = new Fingerprints(files.fingerprint(), SchemaFingerprint.of(current),
                 SchemaFingerprint.of(desired));
-        List<SchemaChange> changes = SchemaDiff.between(current, desired);
+        List<SchemaChange> changes = SchemaDiff.between(current, desired, owners);
         return new PlanDocument(PlanDocument.FORMAT_VERSION, clock.instant(), serverVersion, fingerprints,
                 SqlRenderer.renderAll(changes, renderOptions(clone, current, changes)),
-                SqlRenderer.renderAll(SchemaDiff.between(desired, current)));
+                SqlRenderer.renderAll(SchemaDiff.between(desired, current, owners)));
+    }
+
+    /** With {@code manageOwners}, what the shadow's own user owns is what the schema files gave no owner. */
+    private OwnerRule ownerRule(Connection shadow) throws SQLException {
+        if (!workspace.settings().manageOwners()) {
+            return OwnerRule.IGNORED;
+        }
+        try (java.sql.Statement s = shadow.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT current_user")) {
+            rs.next();
+            return OwnerRule.declared(rs.getString(1));
+        }
     }
 
     private RenderOptions renderOptions(LocalClone clone, SchemaModel current, List<SchemaChange> changes)

@@ -51,18 +51,23 @@ public final class TestProject {
     }
 
     public Workspace workspace(PostkitLog log) {
-        return workspace(log, false);
+        return workspace(log, false, false);
     }
 
     /** A workspace whose plans are made in online mode ({@code -Dpostkit.online}). */
     public Workspace onlineWorkspace() {
-        return workspace(PostkitLog.SILENT, true);
+        return workspace(PostkitLog.SILENT, true, false);
     }
 
-    private Workspace workspace(PostkitLog log, boolean online) {
+    /** A workspace whose plans manage owners ({@code -Dpostkit.manageOwners}). */
+    public Workspace ownersWorkspace() {
+        return workspace(PostkitLog.SILENT, false, true);
+    }
+
+    private Workspace workspace(PostkitLog log, boolean online, boolean manageOwners) {
         RemoteConfig config = new RemoteConfig("test", remote.url() + "?user=postgres", null, true, false);
         ProjectSettings settings = new ProjectSettings(dir, schemaDir(), List.of("public"), List.of(config), null,
-                false, 2, online);
+                false, 2, online, manageOwners);
         Host host = new Host(TestPostgres.binaries(), TestPostgres.serverUser(), ServerCredentials.NONE, Map.of(),
                 dir, Confirmation.BATCH, log);
         return new Workspace(settings, host);
