@@ -11,6 +11,13 @@ final class CatalogQueries {
     private CatalogQueries() {
     }
 
+    /**
+     * A routine of the user's, as a condition on {@code pg_proc p}: not an extension's, nor one PostgreSQL made for a
+     * type (a range type's constructors, deptype 'i'), which comes and goes with the type.
+     */
+    private static final String OWN_ROUTINE = " NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid ="
+            + " 'pg_proc'::regclass AND e.objid = p.oid AND e.deptype IN ('e', 'i'))";
+
     /** Relations that belong to an extension are the extension's, not the user's. */
     private static final String NOT_EXTENSION_MEMBER = " NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid ="
             + " 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')";
@@ -59,8 +66,7 @@ final class CatalogQueries {
             + "   END, n.nspname, p.proname, pg_get_function_identity_arguments(p.oid), pg_get_userbyid(p.proowner)"
             + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
             + " WHERE p.prokind IN ('f', 'p', 'a') AND n.nspname IN (SELECT s FROM managed)"
-            + " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid"
-            + "   AND e.deptype = 'e')"
+            + " AND" + OWN_ROUTINE
             + " UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, n.nspname, t.typname, '',"
             + "   pg_get_userbyid(t.typowner) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
             + " WHERE n.nspname IN (SELECT s FROM managed) AND " + MANAGED_TYPE
@@ -208,8 +214,7 @@ final class CatalogQueries {
             + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace,"
             + "   aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a LEFT JOIN pg_roles r ON r.oid = a.grantee"
             + " WHERE p.prokind IN ('f', 'p', 'a') AND n.nspname IN (SELECT s FROM managed)"
-            + " AND a.grantee <> p.proowner AND NOT EXISTS (SELECT 1 FROM pg_depend e"
-            + "   WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e')"
+            + " AND a.grantee <> p.proowner AND" + OWN_ROUTINE
             + " UNION ALL SELECT 'SCHEMA', '', n.nspname, '', coalesce(r.rolname, 'public'), a.privilege_type,"
             + "   a.is_grantable FROM pg_namespace n, aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a"
             + "   LEFT JOIN pg_roles r ON r.oid = a.grantee"
@@ -356,8 +361,7 @@ final class CatalogQueries {
             + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
             + " LEFT JOIN pg_aggregate ag ON ag.aggfnoid = p.oid"
             + " WHERE p.prokind IN ('f', 'p', 'a') AND n.nspname IN (SELECT s FROM managed)"
-            + " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass"
-            + "   AND e.objid = p.oid AND e.deptype = 'e')";
+            + " AND" + OWN_ROUTINE;
 
     /**
      * User triggers on tables and views: not the internal ones behind foreign keys, nor a partition's clones of its
@@ -425,8 +429,7 @@ final class CatalogQueries {
             + "   d.description FROM pg_description d JOIN pg_proc p ON d.classoid = 'pg_proc'::regclass"
             + "   AND p.oid = d.objoid JOIN pg_namespace n ON n.oid = p.pronamespace"
             + "   WHERE n.nspname IN (SELECT s FROM managed) AND p.prokind IN ('f', 'p', 'a')"
-            + "   AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass"
-            + "     AND e.objid = p.oid AND e.deptype = 'e')"
+            + "   AND" + OWN_ROUTINE
             + " UNION ALL SELECT 'TRIGGER', n.nspname, c.relname, g.tgname, d.description"
             + "   FROM pg_description d JOIN pg_trigger g ON d.classoid = 'pg_trigger'::regclass AND g.oid = d.objoid"
             + "   JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -448,8 +451,7 @@ final class CatalogQueries {
             + "   n.nspname || '.' || p.proname"
             + "   FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname IN (SELECT s FROM managed)"
             + "   AND p.prokind = 'w'"
-            + "   AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass"
-            + "     AND e.objid = p.oid AND e.deptype = 'e')"
+            + "   AND" + OWN_ROUTINE
             + " UNION ALL SELECT 'comment on window function', n.nspname || '.' || p.proname FROM pg_description d"
             + "   JOIN pg_proc p ON d.classoid = 'pg_proc'::regclass AND p.oid = d.objoid"
             + "   JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname IN (SELECT s FROM managed)"

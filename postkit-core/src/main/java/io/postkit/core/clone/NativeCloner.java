@@ -3,7 +3,9 @@ package io.postkit.core.clone;
 import io.postkit.core.PostkitLog;
 import io.postkit.core.catalog.CatalogReader;
 import io.postkit.core.diff.SchemaChange;
+import io.postkit.core.catalog.Extensions;
 import io.postkit.core.diff.OwnerRule;
+import io.postkit.core.diff.Phase;
 import io.postkit.core.diff.SchemaDiff;
 import io.postkit.core.local.StubRoles;
 import io.postkit.core.model.Column;
@@ -65,7 +67,10 @@ public final class NativeCloner {
             // Owners too: the clone is faithful, and a plan that manages owners starts from the real ones.
             List<SchemaChange> changes = SchemaDiff.between(baseline, model, OwnerRule.ALL);
             log.info("Creating " + model.tables().size() + " tables and " + model.sequences().size() + " sequences");
-            execute(local, changes.stream().filter(c -> c.phase().isPreData()).toList());
+            execute(local, changes.stream().filter(c -> c.phase() == Phase.CREATE_SCHEMA).toList());
+            Extensions.installedIn(snapshotHolder).installInto(local, schemas, "the local server");
+            execute(local, changes.stream().filter(c -> c.phase().isPreData() && c.phase() != Phase.CREATE_SCHEMA)
+                    .toList());
 
             DataCopier.Result data = withData
                     ? new DataCopier(source, target, workers, log).copy(tableData, snapshot)

@@ -1,6 +1,7 @@
 package io.postkit.core.shadow;
 
 import io.postkit.core.PostkitLog;
+import io.postkit.core.catalog.Extensions;
 import io.postkit.core.local.DatabaseIdentity;
 import io.postkit.core.local.LocalDatabases;
 import io.postkit.core.schemafiles.SchemaDirectory;
@@ -23,15 +24,26 @@ public final class ShadowDatabase implements AutoCloseable {
         this.identity = identity;
     }
 
-    /**
-     * Creates the shadow, loads {@code infra/} and the desired-state files into it, and brings the definitions of
-     * the managed schemas to the normal form the clone has ({@link DefinitionRoundTrip}).
-     */
     public static ShadowDatabase build(LocalDatabases databases, SchemaDirectory directory,
                                        java.util.Collection<String> schemas, PostkitLog log) throws SQLException {
+        return build(databases, directory, schemas, Extensions.NONE, log);
+    }
+
+    /**
+     * Creates the shadow, installs the current side's {@code extensions}, loads {@code infra/} and the
+     * desired-state files into it, and brings the definitions of the managed schemas to the normal form the clone
+     * has ({@link DefinitionRoundTrip}).
+     */
+    public static ShadowDatabase build(LocalDatabases databases, SchemaDirectory directory,
+                                       java.util.Collection<String> schemas, Extensions extensions, PostkitLog log)
+            throws SQLException {
         String name = "postkit_shadow_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         ShadowDatabase shadow = new ShadowDatabase(databases, databases.create(name));
         try (Connection c = shadow.connect()) {
+            for (Extensions.Extension skipped : extensions.installInto(c, schemas, "the local server")) {
+                log.info("Extension " + skipped.name() + " is in schema " + skipped.schema() + ", which the schema"
+                        + " files create: create it in infra/ if they use it.");
+            }
             new ShadowLoader(log).load(c, directory);
             DefinitionRoundTrip.apply(c, schemas);
         } catch (RuntimeException | SQLException e) {

@@ -2,6 +2,7 @@ package io.postkit.core.workflow;
 
 import io.postkit.core.PostkitException;
 import io.postkit.core.catalog.CatalogReader;
+import io.postkit.core.catalog.Extensions;
 import io.postkit.core.diff.OwnerRule;
 import io.postkit.core.diff.SchemaChange;
 import io.postkit.core.diff.SchemaDiff;
@@ -78,8 +79,12 @@ public final class PlanCommand {
         SchemaModel current;
         String serverVersion;
         OwnerRule owners;
+        Extensions extensions;
+        try (Connection c = clone.connect()) {
+            extensions = Extensions.installedIn(c);
+        }
         try (ShadowDatabase shadow = ShadowDatabase.build(clone.databases(), files,
-                workspace.settings().schemas(), workspace.log());
+                workspace.settings().schemas(), extensions, workspace.log());
              Connection shadowConnection = shadow.connect();
              Connection cloneConnection = clone.connect()) {
             refuseUnsupported(new CatalogReader().unsupportedObjects(shadowConnection,
@@ -125,13 +130,18 @@ public final class PlanCommand {
      */
     private static Set<QualifiedName> emptyTables(LocalClone clone, Set<QualifiedName> tables) throws SQLException {
         Set<QualifiedName> empty = new java.util.TreeSet<>();
-        try (Connection c = clone.connect(); java.sql.Statement s = c.createStatement()) {
-            for (QualifiedName table : tables) {
-                try (java.sql.ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM "
-                        + io.postkit.core.sql.Identifiers.quote(table) + ")")) {
-                    rs.next();
-                    if (!rs.getBoolean(1)) {
-                        empty.add(table);
+        List<QualifiedName> all = List.copyOf(tables);
+        // One round trip per thousand tables: a select list holds at most 1,664 columns.
+        for (int from = 0; from < all.size(); from += 1000) {
+            List<QualifiedName> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+            String sql = "SELECT " + chunk.stream().map(t -> "EXISTS (SELECT 1 FROM "
+                    + io.postkit.core.sql.Identifiers.quote(t) + ")").collect(java.util.stream.Collectors.joining(", "));
+            try (Connection c = clone.connect(); java.sql.Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                for (int i = 0; i < chunk.size(); i++) {
+                    if (!rs.getBoolean(i + 1)) {
+                        empty.add(chunk.get(i));
                     }
                 }
             }

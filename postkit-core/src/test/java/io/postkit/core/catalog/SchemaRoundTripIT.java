@@ -432,13 +432,13 @@ class SchemaRoundTripIT {
                     CREATE TABLE keep (id int);
                     """),
             new Case("range types, and comments and privileges on every kind of type", """
-                    CREATE TYPE price_range AS RANGE (SUBTYPE = numeric);
+                    CREATE TYPE price_range AS RANGE (SUBTYPE = float8);
                     CREATE TYPE old_range AS RANGE (SUBTYPE = int4);
                     CREATE DOMAIN positive AS int CHECK (VALUE > 0);
                     CREATE TYPE pair AS (a int, b text);
                     CREATE TYPE mood AS ENUM ('ok', 'meh');
                     """, """
-                    CREATE TYPE price_range AS RANGE (SUBTYPE = numeric, SUBTYPE_DIFF = numeric_sub);
+                    CREATE TYPE price_range AS RANGE (SUBTYPE = float8, SUBTYPE_DIFF = float8mi);
                     CREATE TYPE text_range AS RANGE (SUBTYPE = text, COLLATION = "C");
                     CREATE DOMAIN positive AS int CHECK (VALUE > 0);
                     CREATE TYPE pair AS (a int, b text);

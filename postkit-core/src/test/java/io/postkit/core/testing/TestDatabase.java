@@ -30,4 +30,18 @@ public record TestDatabase(RunningServer server, int major, String name) {
             s.execute(sql);
         }
     }
+
+    /** The first column of the first row of {@code sql}, as text. */
+    public String queryValue(String sql) throws SQLException {
+        try (Connection c = connect(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** The first column of the first row of {@code sql}, as a number (a count). */
+    public int queryInt(String sql) throws SQLException {
+        return Integer.parseInt(queryValue(sql));
+    }
 }

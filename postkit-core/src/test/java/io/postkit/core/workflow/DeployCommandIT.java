@@ -68,7 +68,7 @@ class DeployCommandIT {
         assertEquals(1, applied, "exactly one deploy applies");
         assertEquals(1, failures.size(), "the other fails");
         assertTrue(failures.get(0).startsWith("Another deploy to remote 'test' is in progress"), failures.get(0));
-        assertEquals(1, count(remote, "SELECT count(*) FROM schema_migrations"), "recorded once");
+        assertEquals(1, remote.queryInt("SELECT count(*) FROM schema_migrations"), "recorded once");
     }
 
     @Test
@@ -79,13 +79,13 @@ class DeployCommandIT {
         DeployCommand.Result dry = new DeployCommand(project.workspace(), Clock.systemUTC())
                 .run(new DeployCommand.Options(null, true, false, Duration.ZERO, Duration.ofSeconds(5), 0));
         assertEquals(1, dry.pending().size());
-        assertEquals(0, count(remote, "SELECT count(*) FROM pg_tables WHERE tablename = 'orders'"),
+        assertEquals(0, remote.queryInt("SELECT count(*) FROM pg_tables WHERE tablename = 'orders'"),
                 "a dry run leaves the remote alone");
 
         assertTrue(new DeployCommand(project.workspace(), Clock.systemUTC()).run(DEPLOY).applied());
         DeployCommand.Result again = new DeployCommand(project.workspace(), Clock.systemUTC()).run(DEPLOY);
         assertTrue(again.pending().isEmpty());
-        assertEquals(1, count(remote, "SELECT count(*) FROM schema_migrations"));
+        assertEquals(1, remote.queryInt("SELECT count(*) FROM schema_migrations"));
     }
 
     @Test
@@ -99,7 +99,7 @@ class DeployCommandIT {
                 () -> new DeployCommand(project.workspace(), Clock.systemUTC()).run(DEPLOY));
         assertTrue(e.getMessage().contains("The dry run on a clone of remote 'test' failed"), e.getMessage());
         assertTrue(e.getMessage().contains("Remote 'test' was not changed"), e.getMessage());
-        assertEquals(0, count(remote, "SELECT count(*) FROM pg_tables WHERE tablename = 'schema_migrations'"));
+        assertEquals(0, remote.queryInt("SELECT count(*) FROM pg_tables WHERE tablename = 'schema_migrations'"));
     }
 
     @Test
@@ -119,7 +119,7 @@ class DeployCommandIT {
                 () -> new DeployCommand(workspace, Clock.systemUTC()).run(DEPLOY));
         assertTrue(e.getMessage().contains("roles remote 'test' does not have: role_only_in_schema_files"),
                 e.getMessage());
-        assertEquals(0, count(remote, "SELECT count(*) FROM pg_policy"), "the remote is unchanged");
+        assertEquals(0, remote.queryInt("SELECT count(*) FROM pg_policy"), "the remote is unchanged");
     }
 
     private static TestDatabase remoteWithCustomers() throws Exception {
@@ -154,13 +154,6 @@ class DeployCommandIT {
                 Files.copy(f, target.resolve("migrations").resolve(f.getFileName()),
                         StandardCopyOption.REPLACE_EXISTING);
             }
-        }
-    }
-
-    private static int count(TestDatabase db, String sql) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
         }
     }
 }

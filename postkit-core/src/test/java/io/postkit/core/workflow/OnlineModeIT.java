@@ -96,13 +96,13 @@ class OnlineModeIT {
         DeployCommand.Result result = new DeployCommand(workspace, Clock.systemUTC())
                 .run(new DeployCommand.Options(null, false, true, Duration.ZERO, Duration.ofSeconds(5), 0));
         assertTrue(result.applied());
-        assertEquals(0, count(remote, "SELECT count(*) FROM pg_constraint WHERE NOT convalidated"
+        assertEquals(0, remote.queryInt("SELECT count(*) FROM pg_constraint WHERE NOT convalidated"
                 + " AND conrelid = 'orders'::regclass"), "every constraint validated on the remote");
-        assertEquals(0, count(remote, "SELECT count(*) FROM pg_index WHERE NOT indisvalid"
+        assertEquals(0, remote.queryInt("SELECT count(*) FROM pg_index WHERE NOT indisvalid"
                 + " AND indrelid = 'orders'::regclass"), "every index valid on the remote");
-        assertEquals(1, count(remote, "SELECT count(*) FROM pg_attribute WHERE attrelid = 'orders'::regclass"
+        assertEquals(1, remote.queryInt("SELECT count(*) FROM pg_attribute WHERE attrelid = 'orders'::regclass"
                 + " AND attname = 'email' AND attnotnull"));
-        assertEquals(0, count(remote, "SELECT count(*) FROM pg_constraint WHERE conname LIKE 'postkit_not_null%'"));
+        assertEquals(0, remote.queryInt("SELECT count(*) FROM pg_constraint WHERE conname LIKE 'postkit_not_null%'"));
     }
 
     private static String read(Path file) {
@@ -110,13 +110,6 @@ class OnlineModeIT {
             return Files.readString(file);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static int count(TestDatabase db, String sql) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
         }
     }
 }

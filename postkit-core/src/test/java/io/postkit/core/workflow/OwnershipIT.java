@@ -72,18 +72,11 @@ class OwnershipIT {
         new CommitCommand(managed, Clock.systemUTC()).run();
         new DeployCommand(managed, Clock.systemUTC()).run(new DeployCommand.Options(null, false, true,
                 java.time.Duration.ZERO, java.time.Duration.ofSeconds(5), 0));
-        assertEquals("pk_owner", query(remote, "SELECT pg_get_userbyid(relowner) FROM pg_class"
+        assertEquals("pk_owner", remote.queryValue("SELECT pg_get_userbyid(relowner) FROM pg_class"
                 + " WHERE oid = 'public.orders'::regclass"));
-        assertEquals("pk_app", query(remote, "SELECT pg_get_userbyid(relowner) FROM pg_class"
+        assertEquals("pk_app", remote.queryValue("SELECT pg_get_userbyid(relowner) FROM pg_class"
                 + " WHERE oid = 'public.notes'::regclass"));
-        assertEquals("pk_owner", query(remote, "SELECT pg_get_userbyid(proowner) FROM pg_proc"
+        assertEquals("pk_owner", remote.queryValue("SELECT pg_get_userbyid(proowner) FROM pg_proc"
                 + " WHERE proname = 'answer'"));
-    }
-
-    private static String query(TestDatabase db, String sql) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
     }
 }
