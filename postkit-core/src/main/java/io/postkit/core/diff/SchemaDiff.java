@@ -28,6 +28,7 @@ public final class SchemaDiff {
         return between(current, desired, OwnerRule.IGNORED);
     }
 
+    /** The changes, owners as {@code owners} says (a clone reproduces them; {@code manageOwners} sets declared ones). */
     public static List<SchemaChange> between(SchemaModel current, SchemaModel desired, OwnerRule owners) {
         List<SchemaChange> changes = new ArrayList<>();
         schemas(current, desired, changes);
