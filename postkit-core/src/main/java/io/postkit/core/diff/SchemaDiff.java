@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * The changes that turn {@code current} into {@code desired}: minimal (ALTER where PostgreSQL can alter), in
- * execution order ({@link Phase}, then the order each kind's diff produced, which is by name).
+ * execution order: by {@link Phase}; within a phase, what depends on what ({@link DependencyOrder}), else the
+ * order each kind's diff produced, which is by name.
  */
 public final class SchemaDiff {
 
