@@ -2,6 +2,7 @@ package io.postkit.core.workflow;
 
 import io.postkit.core.PostkitException;
 import io.postkit.core.PostkitLog;
+import io.postkit.core.catalog.Extensions;
 import io.postkit.core.catalog.CatalogReader;
 import io.postkit.core.clone.NativeCloner;
 import io.postkit.core.config.JdbcUrl;
@@ -72,8 +73,9 @@ public final class DiffCommand {
             LocalDatabases databases = new LocalDatabases(server);
             List<DatabaseIdentity> built = new ArrayList<>();
             try {
-                DatabaseIdentity a = build(from, databases, request.schemas(), built);
-                DatabaseIdentity b = build(to, databases, request.schemas(), built);
+                Extensions extensions = extensionsOf(from, to);
+                DatabaseIdentity a = build(from, databases, request.schemas(), built, extensions);
+                DatabaseIdentity b = build(to, databases, request.schemas(), built, extensions);
                 Set<String> schemas = schemas(request, server, a, b);
                 SchemaModel current = read(server, a, schemas);
                 SchemaModel desired = read(server, b, schemas);
@@ -88,8 +90,20 @@ public final class DiffCommand {
         }
     }
 
+    /** A side built from files gets the extensions of a database side, as a shadow gets the clone's. */
+    private Extensions extensionsOf(Source from, Source to) throws SQLException {
+        for (Source source : List.of(from, to)) {
+            if (source.url() != null) {
+                try (Connection c = source.connection(host)) {
+                    return Extensions.installedIn(c);
+                }
+            }
+        }
+        return Extensions.NONE;
+    }
+
     private DatabaseIdentity build(Source source, LocalDatabases databases, List<String> schemas,
-                                   List<DatabaseIdentity> built) throws SQLException {
+                                   List<DatabaseIdentity> built, Extensions extensions) throws SQLException {
         if (source.url() != null) {
             String name = "postkit_diff_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             DatabaseIdentity identity = databases.create(name);
@@ -105,7 +119,7 @@ public final class DiffCommand {
         SchemaDirectory files = Files.isDirectory(source.path()) ? SchemaDirectory.read(source.path(), source.path())
                 : SchemaDirectory.ofFile(source.path());
         ShadowDatabase shadow = ShadowDatabase.build(databases, files, schemas.isEmpty() ? List.of("public")
-                : schemas, host.log());
+                : schemas, extensions, host.log());
         built.add(shadow.identity());
         if (schemas.isEmpty()) {
             try (Connection c = shadow.connect()) {

@@ -44,6 +44,21 @@ class DiffCommandIT {
     }
 
     @Test
+    void filesMayUseTheDatabaseSidesExtensions() throws Exception {
+        TestDatabase db = TestPostgres.freshDatabase(18);
+        db.execute("CREATE EXTENSION pg_trgm; CREATE TABLE t (id int, note text);");
+        Path dir = Files.createDirectories(TestPostgres.workDir().resolve("diff-ext-" + System.nanoTime()));
+        Files.writeString(dir.resolve("t.sql"), "CREATE TABLE t (id int, note text);\n"
+                + "CREATE INDEX t_note_trgm ON t USING gin (note gin_trgm_ops);");
+
+        String sql = diff().run(new DiffCommand.Request(db.url(), dir.toString(), null, List.of()));
+
+        assertTrue(sql.contains("CREATE INDEX t_note_trgm ON public.t USING gin (note"), sql);
+        db.execute(sql);
+        assertEquals("", diff().run(new DiffCommand.Request(db.url(), dir.toString(), null, List.of())));
+    }
+
+    @Test
     void fileSourcesReportFileAndLine() throws Exception {
         Path dir = Files.createDirectories(TestPostgres.workDir().resolve("diff-bad-" + System.nanoTime()));
         Path good = Files.writeString(dir.resolve("good.sql"), "CREATE TABLE t (id int);");
