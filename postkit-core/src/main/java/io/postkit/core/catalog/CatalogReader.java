@@ -189,11 +189,8 @@ public final class CatalogReader {
             for (Map.Entry<QualifiedName, List<Column>> e : columns.entrySet()) {
                 QualifiedName table = e.getKey();
                 if (!excluded.contains(table)) {
-                    Table shell = shells.get(table);
-                    tables.put(table, new Table(table, e.getValue(), constraints.getOrDefault(table, List.of()),
-                            indexes.getOrDefault(table, List.of()), shell.rowSecurity(), shell.forceRowSecurity(),
-                            shell.unlogged(), shell.partitionBy(), shell.partitionOf(), shell.inherits(),
-                            shell.storageParameters()));
+                    tables.put(table, shells.get(table).withContents(e.getValue(),
+                            constraints.getOrDefault(table, List.of()), indexes.getOrDefault(table, List.of())));
                 }
             }
             Map<QualifiedName, Sequence> sequences = sequences();

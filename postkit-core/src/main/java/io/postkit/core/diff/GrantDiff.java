@@ -1,7 +1,6 @@
 package io.postkit.core.diff;
 
 import io.postkit.core.model.DefaultGrant;
-import io.postkit.core.model.EnumType;
 import io.postkit.core.model.Grant;
 import io.postkit.core.model.QualifiedName;
 import io.postkit.core.model.Routine;
@@ -58,10 +57,7 @@ final class GrantDiff {
         desired.views().keySet().stream().filter(v -> !current.views().containsKey(v)).forEach(created::add);
         desired.sequences().keySet().stream().filter(q -> !current.sequences().containsKey(q)).forEach(created::add);
         desired.routines().keySet().stream().filter(r -> !current.routines().containsKey(r)).forEach(created::add);
-        desired.enums().keySet().stream().filter(e -> !current.hasType(e)).forEach(created::add);
-        desired.domains().keySet().stream().filter(e -> !current.hasType(e)).forEach(created::add);
-        desired.composites().keySet().stream().filter(e -> !current.hasType(e)).forEach(created::add);
-        desired.ranges().keySet().stream().filter(e -> !current.hasType(e)).forEach(created::add);
+        desired.typeNames().stream().filter(t -> !current.hasType(t)).forEach(created::add);
         return created;
     }
 

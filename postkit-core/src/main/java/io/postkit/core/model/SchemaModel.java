@@ -126,6 +126,15 @@ public record SchemaModel(SortedSet<String> schemas, SortedMap<QualifiedName, En
                 policies, grants, defaultGrants, comments, ranges, new TreeSet<>(objectOwners));
     }
 
+    /** The names of the types of the managed kinds: enums, domains, composite and range types. */
+    public SortedSet<QualifiedName> typeNames() {
+        SortedSet<QualifiedName> names = new TreeSet<>(enums.keySet());
+        names.addAll(domains.keySet());
+        names.addAll(composites.keySet());
+        names.addAll(ranges.keySet());
+        return names;
+    }
+
     /** Whether a type of the managed kinds (enum, domain, composite, range) has this name. */
     public boolean hasType(QualifiedName name) {
         return enums.containsKey(name) || domains.containsKey(name) || composites.containsKey(name)

@@ -47,8 +47,13 @@ public record Table(QualifiedName name, List<Column> columns, List<Constraint> c
     }
 
     public Table withColumns(List<Column> newColumns) {
-        return new Table(name, newColumns, constraints, indexes, rowSecurity, forceRowSecurity, unlogged, partitionBy,
-                partitionOf, inherits, storageParameters);
+        return withContents(newColumns, constraints, indexes);
+    }
+
+    /** This table's properties with these columns, constraints and indexes. */
+    public Table withContents(List<Column> newColumns, List<Constraint> newConstraints, List<Index> newIndexes) {
+        return new Table(name, newColumns, newConstraints, newIndexes, rowSecurity, forceRowSecurity, unlogged,
+                partitionBy, partitionOf, inherits, storageParameters);
     }
 
     public boolean isPartition() {

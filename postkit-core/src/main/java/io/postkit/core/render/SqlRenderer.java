@@ -42,8 +42,7 @@ public final class SqlRenderer {
 
     /** Renders a whole diff; online, changes to tables that exist already take their online form. */
     public static List<PlannedStatement> renderAll(List<SchemaChange> changes, RenderOptions options) {
-        Set<QualifiedName> created = changes.stream().filter(CreateTable.class::isInstance)
-                .map(c -> ((CreateTable) c).table().name()).collect(Collectors.toSet());
+        Set<QualifiedName> created = createdTables(changes);
         List<PlannedStatement> statements = new java.util.ArrayList<>();
         if (changes.stream().anyMatch(SchemaChange.CreateRoutine.class::isInstance)) {
             statements.add(SKIP_BODY_CHECKS);
@@ -70,8 +69,7 @@ public final class SqlRenderer {
 
     /** The existing tables whose rows make some of {@code changes} lock or scan for long. */
     public static Set<QualifiedName> tablesWithRowHazards(List<SchemaChange> changes) {
-        Set<QualifiedName> created = changes.stream().filter(CreateTable.class::isInstance)
-                .map(c -> ((CreateTable) c).table().name()).collect(Collectors.toSet());
+        Set<QualifiedName> created = createdTables(changes);
         Set<QualifiedName> tables = new java.util.TreeSet<>();
         for (SchemaChange change : changes) {
             QualifiedName table = tableOf(change);
@@ -80,6 +78,11 @@ public final class SqlRenderer {
             }
         }
         return tables;
+    }
+
+    private static Set<QualifiedName> createdTables(List<SchemaChange> changes) {
+        return changes.stream().filter(CreateTable.class::isInstance).map(c -> ((CreateTable) c).table().name())
+                .collect(Collectors.toSet());
     }
 
     /** The table whose rows decide how long {@code change} locks or scans, or null. */

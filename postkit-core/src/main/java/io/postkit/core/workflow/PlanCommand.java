@@ -74,34 +74,27 @@ public final class PlanCommand {
         }
     }
 
+    /** One connection to the clone for all of it: its extensions, its catalog, its version, its empty tables. */
     private PlanDocument plan(LocalClone clone, SchemaDirectory files) throws SQLException {
-        SchemaModel desired;
-        SchemaModel current;
-        String serverVersion;
-        OwnerRule owners;
-        Extensions extensions;
-        try (Connection c = clone.connect()) {
-            extensions = Extensions.installedIn(c);
-        }
-        try (ShadowDatabase shadow = ShadowDatabase.build(clone.databases(), files,
-                workspace.settings().schemas(), extensions, workspace.log());
-             Connection shadowConnection = shadow.connect();
-             Connection cloneConnection = clone.connect()) {
+        try (Connection cloneConnection = clone.connect();
+             ShadowDatabase shadow = ShadowDatabase.build(clone.databases(), files, workspace.settings().schemas(),
+                     Extensions.installedIn(cloneConnection), workspace.log());
+             Connection shadowConnection = shadow.connect()) {
             refuseUnsupported(new CatalogReader().unsupportedObjects(shadowConnection,
                     workspace.settings().schemas()));
             CatalogReader.Sides sides = new CatalogReader().readBoth(cloneConnection, shadowConnection,
                     workspace.settings().schemas(), Set.of(workspace.settings().migrationTableName()));
-            current = sides.current();
-            desired = sides.desired();
-            serverVersion = ServerVersion.of(cloneConnection).display();
-            owners = ownerRule(shadowConnection);
+            SchemaModel current = sides.current();
+            SchemaModel desired = sides.desired();
+            OwnerRule owners = ownerRule(shadowConnection);
+            Fingerprints fingerprints = new Fingerprints(files.fingerprint(), SchemaFingerprint.of(current),
+                    SchemaFingerprint.of(desired));
+            List<SchemaChange> changes = SchemaDiff.between(current, desired, owners);
+            return new PlanDocument(PlanDocument.FORMAT_VERSION, clock.instant(),
+                    ServerVersion.of(cloneConnection).display(), fingerprints,
+                    SqlRenderer.renderAll(changes, renderOptions(cloneConnection, current, changes)),
+                    SqlRenderer.renderAll(SchemaDiff.between(desired, current, owners)));
         }
-        Fingerprints fingerprints = new Fingerprints(files.fingerprint(), SchemaFingerprint.of(current),
-                SchemaFingerprint.of(desired));
-        List<SchemaChange> changes = SchemaDiff.between(current, desired, owners);
-        return new PlanDocument(PlanDocument.FORMAT_VERSION, clock.instant(), serverVersion, fingerprints,
-                SqlRenderer.renderAll(changes, renderOptions(clone, current, changes)),
-                SqlRenderer.renderAll(SchemaDiff.between(desired, current, owners)));
     }
 
     /** With {@code manageOwners}, what the shadow's own user owns is what the schema files gave no owner. */
@@ -116,7 +109,7 @@ public final class PlanCommand {
         }
     }
 
-    private RenderOptions renderOptions(LocalClone clone, SchemaModel current, List<SchemaChange> changes)
+    private RenderOptions renderOptions(Connection clone, SchemaModel current, List<SchemaChange> changes)
             throws SQLException {
         Set<QualifiedName> partitioned = current.tables().values().stream().filter(t -> t.partitionBy() != null)
                 .map(Table::name).collect(java.util.stream.Collectors.toSet());
@@ -128,7 +121,7 @@ public final class PlanCommand {
      * Which of {@code tables} hold no rows on the clone (partitions and inheritance children counted): the clone
      * has the remote's data, so a hazard that depends on rows is only shown where there are rows.
      */
-    private static Set<QualifiedName> emptyTables(LocalClone clone, Set<QualifiedName> tables) throws SQLException {
+    private static Set<QualifiedName> emptyTables(Connection clone, Set<QualifiedName> tables) throws SQLException {
         Set<QualifiedName> empty = new java.util.TreeSet<>();
         List<QualifiedName> all = List.copyOf(tables);
         // One round trip per thousand tables: a select list holds at most 1,664 columns.
@@ -136,8 +129,7 @@ public final class PlanCommand {
             List<QualifiedName> chunk = all.subList(from, Math.min(all.size(), from + 1000));
             String sql = "SELECT " + chunk.stream().map(t -> "EXISTS (SELECT 1 FROM "
                     + io.postkit.core.sql.Identifiers.quote(t) + ")").collect(java.util.stream.Collectors.joining(", "));
-            try (Connection c = clone.connect(); java.sql.Statement s = c.createStatement();
-                 java.sql.ResultSet rs = s.executeQuery(sql)) {
+            try (java.sql.Statement s = clone.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
                 rs.next();
                 for (int i = 0; i < chunk.size(); i++) {
                     if (!rs.getBoolean(i + 1)) {

@@ -9,6 +9,7 @@ import io.postkit.core.workflow.ServerCredentials;
 import io.postkit.core.workflow.Workspace;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +30,23 @@ public final class TestProject {
         Path dir = TestPostgres.workDir().resolve("projects").resolve(name + "-" + System.nanoTime());
         Files.createDirectories(dir.resolve("db/schema"));
         return new TestProject(dir, remote);
+    }
+
+    /**
+     * A project whose remote is a new database of {@code major} holding {@code remoteSql}, with one schema file
+     * {@code schemaSql}: the usual start of a workflow test.
+     */
+    public static TestProject withRemote(String name, int major, String remoteSql, String schemaSql)
+            throws SQLException, IOException {
+        TestDatabase remote = TestPostgres.freshDatabase(major);
+        remote.execute(remoteSql);
+        TestProject project = create(name + "-" + major, remote);
+        project.schemaFile("schema.sql", schemaSql);
+        return project;
+    }
+
+    public TestDatabase remote() {
+        return remote;
     }
 
     public Path dir() {

@@ -36,12 +36,9 @@ class ExtensionsIT {
     @ParameterizedTest
     @MethodSource("majors")
     void theRemotesExtensionsReachTheCloneAndTheShadow(int major) throws Exception {
-        TestDatabase remote = TestPostgres.freshDatabase(major);
-        remote.execute("CREATE SCHEMA ext; CREATE EXTENSION pg_trgm; CREATE EXTENSION btree_gist WITH SCHEMA ext;"
-                + SCHEMA
-                + " INSERT INTO rooms VALUES (1, 'blue', '[2026-01-01, 2026-01-02)');");
-        TestProject project = TestProject.create("extensions-" + major, remote);
-        project.schemaFile("rooms.sql", SCHEMA);
+        TestProject project = TestProject.withRemote("extensions", major, "CREATE SCHEMA ext; CREATE EXTENSION"
+                + " pg_trgm; CREATE EXTENSION btree_gist WITH SCHEMA ext;" + SCHEMA
+                + " INSERT INTO rooms VALUES (1, 'blue', '[2026-01-01, 2026-01-02)');", SCHEMA);
         Workspace workspace = project.workspace();
 
         new StartCommand(workspace, Clock.systemUTC()).run(null);

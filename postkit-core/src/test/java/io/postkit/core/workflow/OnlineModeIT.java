@@ -53,10 +53,8 @@ class OnlineModeIT {
     @ParameterizedTest
     @MethodSource("majors")
     void onlinePlanBlocksNoWritesAndConverges(int major) throws Exception {
-        TestDatabase remote = TestPostgres.freshDatabase(major);
-        remote.execute(REMOTE);
-        TestProject project = TestProject.create("online-" + major, remote);
-        project.schemaFile("tables.sql", DESIRED);
+        TestProject project = TestProject.withRemote("online", major, REMOTE, DESIRED);
+        TestDatabase remote = project.remote();
         Workspace workspace = project.onlineWorkspace();
         new StartCommand(workspace, Clock.systemUTC()).run(null);
 

@@ -48,10 +48,8 @@ class OwnershipIT {
     @ParameterizedTest
     @MethodSource("majors")
     void ownersAreClonedAndSetOnlyWhenManaged(int major) throws Exception {
-        TestDatabase remote = TestPostgres.freshDatabase(major);
-        remote.execute(REMOTE);
-        TestProject project = TestProject.create("owners-" + major, remote);
-        project.schemaFile("tables.sql", DESIRED);
+        TestProject project = TestProject.withRemote("owners", major, REMOTE, DESIRED);
+        TestDatabase remote = project.remote();
 
         Workspace plain = project.workspace();
         new StartCommand(plain, Clock.systemUTC()).run(null);
