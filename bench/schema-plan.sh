@@ -50,7 +50,7 @@ if $use_migra; then
 fi
 
 echo "== Running the benchmark" >&2
-exec java -Xmx512m -cp "$cp" io.postkit.core.bench.SchemaPlanBenchmark \
+exec java -Xmx512m -cp "$cp" io.postkit.core.internal.bench.SchemaPlanBenchmark \
   --binaries "$root/postkit-core/target/pg-binaries" --major 15 --work "$work" \
   --gitlab "$gitlab" --changes "$root/bench/gitlab-changes.sql" --report "$work/results.md" \
   "${migra_args[@]}" "${args[@]}"

@@ -1,9 +1,12 @@
 package io.postkit.maven;
 
-import io.postkit.core.PostkitException;
-import io.postkit.core.PostkitLog;
-import io.postkit.core.embedded.PostgresBinaries;
-import io.postkit.core.embedded.ServerUser;
+import io.postkit.core.api.Confirmation;
+import io.postkit.core.api.Host;
+import io.postkit.core.api.Machine;
+import io.postkit.core.api.ServerCredentials;
+import io.postkit.core.api.PostkitException;
+import io.postkit.core.api.PostkitLog;
+import io.postkit.core.api.PostgresBinaries;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -33,7 +36,7 @@ abstract class AbstractPostkitMojo extends AbstractMojo {
     private String binariesVersion;
 
     /** The unprivileged OS user that runs PostgreSQL when the build runs as root. */
-    @Parameter(property = "postkit.osUser", defaultValue = ServerUser.DEFAULT_UNPRIVILEGED)
+    @Parameter(property = "postkit.osUser", defaultValue = Machine.DEFAULT_OS_USER)
     private String osUser;
 
     @Parameter(defaultValue = "${project}", readonly = true)
@@ -77,8 +80,14 @@ abstract class AbstractPostkitMojo extends AbstractMojo {
                 project.getRemotePluginRepositories(), binariesVersion);
     }
 
-    protected ServerUser serverUser() {
-        return ServerUser.forCurrentProcess(osUser);
+    /** This machine, with the OS user that runs PostgreSQL when the build runs as root. */
+    protected Machine machine() {
+        return Machine.current(osUser);
+    }
+
+    /** For goals that need no project: no credential store, never asks. */
+    protected Host host() {
+        return new Host(binaries(), ServerCredentials.NONE, Confirmation.BATCH, log(), machine());
     }
 
     protected boolean interactive() {

@@ -1,9 +1,9 @@
 package io.postkit.maven;
 
-import io.postkit.core.config.Credentials;
-import io.postkit.core.config.ProjectSettings;
-import io.postkit.core.workflow.Host;
-import io.postkit.core.workflow.Workspace;
+import io.postkit.core.api.Credentials;
+import io.postkit.core.api.ProjectSettings;
+import io.postkit.core.api.Host;
+import io.postkit.core.api.Workspace;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -75,8 +75,7 @@ abstract class AbstractProjectMojo extends AbstractPostkitMojo {
                 remotes.stream().map(Remote::toConfig).toList(),
                 localDataDir == null ? null : localDataDir.toPath(), keepRunning, cloneWorkers, online,
                 manageOwners);
-        Host host = new Host(binaries(), serverUser(), this::credentials, System.getenv(),
-                Path.of(System.getProperty("user.home")), new ConsoleConfirmation(interactive()), log());
+        Host host = new Host(binaries(), this::credentials, new ConsoleConfirmation(interactive()), log(), machine());
         return new Workspace(settings, host);
     }
 

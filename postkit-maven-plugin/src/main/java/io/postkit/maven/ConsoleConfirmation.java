@@ -1,6 +1,6 @@
 package io.postkit.maven;
 
-import io.postkit.core.workflow.Confirmation;
+import io.postkit.core.api.Confirmation;
 
 import java.io.Console;
 

@@ -1,10 +1,10 @@
 package io.postkit.maven;
 
-import io.postkit.core.PostkitException;
-import io.postkit.core.workflow.Confirmation;
-import io.postkit.core.workflow.DiffCommand;
-import io.postkit.core.workflow.Host;
-import io.postkit.core.workflow.ServerCredentials;
+import io.postkit.core.api.PostkitException;
+import io.postkit.core.api.Confirmation;
+import io.postkit.core.DiffCommand;
+import io.postkit.core.api.Host;
+import io.postkit.core.api.ServerCredentials;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -54,9 +54,7 @@ public class DiffMojo extends AbstractPostkitMojo {
 
     @Override
     protected void run() {
-        Host host = new Host(binaries(), serverUser(), ServerCredentials.NONE, System.getenv(),
-                Path.of(System.getProperty("user.home")), Confirmation.BATCH, log());
-        String sql = new DiffCommand(host, DiffCommand.defaultWorkDir(serverUser()))
+        String sql = new DiffCommand(host())
                 .run(new DiffCommand.Request(from, to, pgVersion, schemas));
         if (output == null) {
             System.out.print(sql.isEmpty() ? "-- no differences\n" : sql);

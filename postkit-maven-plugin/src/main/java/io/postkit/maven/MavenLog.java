@@ -1,6 +1,6 @@
 package io.postkit.maven;
 
-import io.postkit.core.PostkitLog;
+import io.postkit.core.api.PostkitLog;
 import org.apache.maven.plugin.logging.Log;
 
 /** The core's log, printed through Maven's, one prefixed line per line of text. */

@@ -1,7 +1,7 @@
 package io.postkit.maven;
 
-import io.postkit.core.workflow.PlanCommand;
-import io.postkit.core.workflow.Workspace;
+import io.postkit.core.PlanCommand;
+import io.postkit.core.api.Workspace;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;

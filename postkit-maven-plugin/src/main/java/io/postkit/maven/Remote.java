@@ -1,6 +1,6 @@
 package io.postkit.maven;
 
-import io.postkit.core.config.RemoteConfig;
+import io.postkit.core.api.RemoteConfig;
 
 /** {@code <remote>} in the plugin configuration. */
 public class Remote {
@@ -34,7 +34,7 @@ public class Remote {
 
     RemoteConfig toConfig() {
         if (name == null || url == null) {
-            throw new io.postkit.core.PostkitException("Every <remote> needs a <name> and a <url>"
+            throw new io.postkit.core.api.PostkitException("Every <remote> needs a <name> and a <url>"
                     + (name == null ? "" : " (remote '" + name + "' has no <url>)") + ".");
         }
         return new RemoteConfig(name, url, serverId, isDefault, confirm);

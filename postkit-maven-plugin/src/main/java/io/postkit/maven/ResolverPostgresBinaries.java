@@ -1,9 +1,9 @@
 package io.postkit.maven;
 
-import io.postkit.core.PostkitException;
-import io.postkit.core.embedded.BinariesArchive;
-import io.postkit.core.embedded.PostgresBinaries;
-import io.postkit.core.embedded.PostgresVersions;
+import io.postkit.core.api.PostkitException;
+import io.postkit.core.api.BinariesArchive;
+import io.postkit.core.api.PostgresBinaries;
+import io.postkit.core.api.PostgresVersions;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;

@@ -1,8 +1,7 @@
 package io.postkit.maven;
 
-import io.postkit.core.embedded.ServerSettings;
-import io.postkit.core.server.LocalPostgresServer;
-import io.postkit.core.server.ServerRequest;
+import io.postkit.core.ServerStartCommand;
+import io.postkit.core.api.ServerRequest;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Server;
@@ -55,16 +54,15 @@ public class ServerStartMojo extends AbstractPostkitMojo {
 
     @Override
     protected void run() {
-        String user = ServerSettings.DEFAULT_SUPERUSER;
+        String user = "postgres";
         String password = null;
         if (serverServerId != null && !serverServerId.isBlank()) {
             Server server = settingsServer(serverServerId, "server-start");
             user = server.getUsername() == null ? user : server.getUsername();
             password = server.getPassword();
         }
-        ServerRequest request = new ServerRequest(serverMajor, serverDataDir.toPath(),
-                new ServerSettings(serverPort, user, password, false), serverDatabase,
-                serverInitScripts.stream().map(File::toPath).toList());
-        new LocalPostgresServer(binaries(), serverUser(), log()).start(request);
+        ServerRequest request = new ServerRequest(serverMajor, serverDataDir.toPath(), serverPort, user, password,
+                serverDatabase, serverInitScripts.stream().map(File::toPath).toList());
+        new ServerStartCommand(host()).run(request);
     }
 }

@@ -1,6 +1,6 @@
 package io.postkit.maven;
 
-import io.postkit.core.server.LocalPostgresServer;
+import io.postkit.core.ServerStopCommand;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -24,6 +24,6 @@ public class ServerStopMojo extends AbstractPostkitMojo {
 
     @Override
     protected void run() {
-        new LocalPostgresServer(binaries(), serverUser(), log()).stop(serverDataDir.toPath());
+        new ServerStopCommand(host()).run(serverDataDir.toPath());
     }
 }

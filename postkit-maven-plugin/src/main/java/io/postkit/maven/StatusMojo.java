@@ -1,7 +1,7 @@
 package io.postkit.maven;
 
-import io.postkit.core.workflow.StatusCommand;
-import io.postkit.core.workflow.Workspace;
+import io.postkit.core.StatusCommand;
+import io.postkit.core.api.Workspace;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;

@@ -1,8 +1,8 @@
 package io.postkit.core.testing;
 
-import io.postkit.core.PostkitException;
-import io.postkit.core.embedded.BinariesArchive;
-import io.postkit.core.embedded.PostgresBinaries;
+import io.postkit.core.api.PostkitException;
+import io.postkit.core.api.BinariesArchive;
+import io.postkit.core.api.PostgresBinaries;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.postkit.core.testing;
 
-import io.postkit.core.embedded.RunningServer;
+import io.postkit.core.internal.embedded.RunningServer;
 
 import java.sql.Connection;
 import java.sql.SQLException;

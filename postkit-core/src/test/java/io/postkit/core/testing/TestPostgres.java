@@ -1,11 +1,12 @@
 package io.postkit.core.testing;
 
-import io.postkit.core.PostkitLog;
-import io.postkit.core.embedded.EmbeddedPostgres;
-import io.postkit.core.embedded.PostgresBinaries;
-import io.postkit.core.embedded.RunningServer;
-import io.postkit.core.embedded.ServerSettings;
-import io.postkit.core.embedded.ServerUser;
+import io.postkit.core.api.Machine;
+import io.postkit.core.api.PostkitLog;
+import io.postkit.core.internal.embedded.EmbeddedPostgres;
+import io.postkit.core.api.PostgresBinaries;
+import io.postkit.core.internal.embedded.RunningServer;
+import io.postkit.core.internal.embedded.ServerSettings;
+import io.postkit.core.internal.embedded.ServerUser;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -52,8 +53,13 @@ public final class TestPostgres {
         return new DirectoryBinaries(Path.of(dir));
     }
 
+    /** This machine, as the tests run on it (as root in CI: servers then run as nobody). */
+    public static Machine machine() {
+        return Machine.current(Machine.DEFAULT_OS_USER);
+    }
+
     public static ServerUser serverUser() {
-        return ServerUser.forCurrentProcess(ServerUser.DEFAULT_UNPRIVILEGED);
+        return ServerUser.of(machine());
     }
 
     /** Where tests put data directories and project folders: under the module's {@code target/}. */

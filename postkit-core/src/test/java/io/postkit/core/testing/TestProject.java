@@ -1,12 +1,12 @@
 package io.postkit.core.testing;
 
-import io.postkit.core.PostkitLog;
-import io.postkit.core.config.ProjectSettings;
-import io.postkit.core.config.RemoteConfig;
-import io.postkit.core.workflow.Confirmation;
-import io.postkit.core.workflow.Host;
-import io.postkit.core.workflow.ServerCredentials;
-import io.postkit.core.workflow.Workspace;
+import io.postkit.core.api.PostkitLog;
+import io.postkit.core.api.ProjectSettings;
+import io.postkit.core.api.RemoteConfig;
+import io.postkit.core.api.Confirmation;
+import io.postkit.core.api.Host;
+import io.postkit.core.api.ServerCredentials;
+import io.postkit.core.api.Workspace;
 
 import java.io.IOException;
 import java.sql.SQLException;
@@ -86,8 +86,8 @@ public final class TestProject {
         RemoteConfig config = new RemoteConfig("test", remote.url() + "?user=postgres", null, true, false);
         ProjectSettings settings = new ProjectSettings(dir, schemaDir(), List.of("public"), List.of(config), null,
                 false, 2, online, manageOwners);
-        Host host = new Host(TestPostgres.binaries(), TestPostgres.serverUser(), ServerCredentials.NONE, Map.of(),
-                dir, Confirmation.BATCH, log);
+        Host host = new Host(TestPostgres.binaries(), ServerCredentials.NONE, Confirmation.BATCH, log,
+                TestPostgres.machine().withEnvironment(Map.of("PGPASSFILE", dir.resolve(".pgpass").toString())));
         return new Workspace(settings, host);
     }
 }

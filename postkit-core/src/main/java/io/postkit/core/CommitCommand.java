@@ -1,0 +1,66 @@
+package io.postkit.core;
+
+import io.postkit.core.api.Workspace;
+import io.postkit.core.internal.workflow.Project;
+import io.postkit.core.internal.workflow.ProjectState;
+import io.postkit.core.internal.workflow.LocalClone;
+import io.postkit.core.api.PostkitException;
+import io.postkit.core.internal.embedded.RunningServer;
+import io.postkit.core.internal.local.LocalDatabases;
+import io.postkit.core.internal.migration.MigrationFile;
+import io.postkit.core.internal.plan.PlanDocument;
+import io.postkit.core.internal.state.SessionState;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * {@code postkit:commit}: moves the session's migrations into the checked-in history, records them in
+ * {@code committed.json}, and ends the session (its local clone is dropped).
+ */
+public final class CommitCommand {
+
+    private final Project project;
+    private final Clock clock;
+
+    public CommitCommand(Workspace workspace, Clock clock) {
+        this.project = new Project(workspace);
+        this.clock = clock;
+    }
+
+    public List<MigrationFile> run() {
+        ProjectState state = project.state();
+        try (var lock = state.lock()) {
+            SessionState session = state.requireSession("commit");
+            state.plan().filter(p -> !p.isEmpty()).ifPresent(CommitCommand::refuseUnapplied);
+            List<MigrationFile> migrations = state.sessionMigrations();
+            if (migrations.isEmpty()) {
+                throw new PostkitException("Nothing to commit: no migration was applied in this session. Run mvn"
+                        + " postkit:plan and mvn postkit:apply first, or mvn postkit:abort to end the session.");
+            }
+            state.commitMigrations(migrations, clock.instant());
+            dropClone(session);
+            state.endSession();
+            StringBuilder names = new StringBuilder();
+            migrations.forEach(m -> names.append("\n  .postkit/db/migrations/").append(m.fileName()));
+            project.log().info("Committed " + migrations.size() + " migration(s):" + names
+                    + "\nCheck them in, then deploy with mvn postkit:deploy.");
+            return migrations;
+        }
+    }
+
+    private static void refuseUnapplied(PlanDocument plan) {
+        throw new PostkitException("There is an unapplied plan (" + plan.statements().size() + " statement(s))."
+                + " Run mvn postkit:apply to apply it, or mvn postkit:plan to refresh it, before committing.");
+    }
+
+    private void dropClone(SessionState session) {
+        try (RunningServer server = project.localServers().start(session.remoteMajor())) {
+            new LocalDatabases(server).drop(LocalClone.of(project, server, session).identity());
+        } catch (SQLException | PostkitException e) {
+            project.log().warn("Could not drop the session's local clone '" + session.localDatabase() + "': "
+                    + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.postkit.core.internal.embedded;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code postmaster.pid}: line 1 is the postmaster's PID, line 4 its port. A server left behind by a killed build is
+ * found through it, so postkit joins or stops that server instead of starting a second one on the same directory.
+ */
+record PostmasterPid(long pid, int port) {
+
+    static Optional<PostmasterPid> read(Path dataDir) {
+        Path file = dataDir.resolve("postmaster.pid");
+        try {
+            List<String> lines = Files.readAllLines(file);
+            if (lines.size() < 4) {
+                return Optional.empty();
+            }
+            return Optional.of(new PostmasterPid(Long.parseLong(lines.get(0).strip()),
+                    Integer.parseInt(lines.get(3).strip())));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    boolean isAlive() {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+}

@@ -1,0 +1,63 @@
+package io.postkit.core.internal.embedded;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How an embedded server is configured at initdb time.
+ *
+ * @param port              the TCP port, or 0 for a free one chosen at each start
+ * @param superuser         the superuser initdb creates
+ * @param superuserPassword null: loopback connections are trusted (a throwaway local clone); else the superuser
+ *                          {@code postgres} gets this password and loopback connections need it (a server that
+ *                          stands in for a remote)
+ * @param tunedForLoading   trade durability for speed: right for a throwaway clone, wrong for a server whose data
+ *                          the user keeps
+ */
+public record ServerSettings(int port, String superuser, String superuserPassword, boolean tunedForLoading) {
+
+    public static final String DEFAULT_SUPERUSER = "postgres";
+
+    public static ServerSettings throwawayClone() {
+        return new ServerSettings(0, DEFAULT_SUPERUSER, null, true);
+    }
+
+    @Override
+    public String toString() {
+        return "ServerSettings[port=" + port + ", superuser=" + superuser + ", password="
+                + (superuserPassword == null ? "none" : "***") + ", tunedForLoading=" + tunedForLoading + "]";
+    }
+
+    /**
+     * Settings given at every start rather than written at initdb, so servers created by an older postkit get them
+     * too. Every relation a transaction creates or drops holds a lock until commit: a clone builds a whole schema in
+     * one transaction, and a plan may create or drop a thousand tables (GitLab's schema: 4,500 relations).
+     */
+    String startOptions(int port) {
+        return "-p " + port + " -c max_locks_per_transaction=1024";
+    }
+
+    Map<String, String> configuration() {
+        Map<String, String> conf = new LinkedHashMap<>();
+        conf.put("listen_addresses", "'localhost'");
+        // No Unix socket: its path length limit breaks deep project folders, and JDBC connects over TCP anyway.
+        conf.put("unix_socket_directories", "''");
+        // Containers have a tiny /dev/shm.
+        conf.put("dynamic_shared_memory_type", "mmap");
+        conf.put("lc_messages", "'C'");
+        conf.put("max_connections", "60");
+        if (tunedForLoading) {
+            conf.put("fsync", "off");
+            conf.put("synchronous_commit", "off");
+            conf.put("full_page_writes", "off");
+            conf.put("wal_level", "minimal");
+            conf.put("max_wal_senders", "0");
+            // Small enough that checkpoints recycle WAL: CREATE DATABASE is WAL-logged (15+) and shadows are many.
+            conf.put("max_wal_size", "'512MB'");
+            conf.put("checkpoint_timeout", "'30min'");
+            conf.put("maintenance_work_mem", "'256MB'");
+            conf.put("autovacuum", "off");
+        }
+        return conf;
+    }
+}

@@ -1,0 +1,95 @@
+package io.postkit.core.internal.migration;
+
+import io.postkit.core.api.PostkitLog;
+import io.postkit.core.internal.sql.ScriptStatement;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Runs one migration's up section and records it in the migration table. A transactional migration runs with its
+ * record in one transaction, so it is applied and recorded together or not at all. Every statement's duration is
+ * reported: on a clone with real data that is the point of applying there first.
+ */
+public final class MigrationRunner {
+
+    private final MigrationTable table;
+    private final PostkitLog log;
+
+    public MigrationRunner(MigrationTable table, PostkitLog log) {
+        this.table = table;
+        this.log = log;
+    }
+
+    /**
+     * @param lockTimeout how long a statement may wait for a lock before failing (SQLSTATE 55P03), or null for
+     *                    the server's setting
+     */
+    public void run(Connection c, MigrationFile migration, Duration lockTimeout) throws SQLException {
+        List<ScriptStatement> statements = migration.upStatements(migration.fileName());
+        long started = System.nanoTime();
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(!migration.upTransactional());
+        try {
+            if (lockTimeout != null) {
+                setLockTimeout(c, lockTimeout, migration.upTransactional());
+            }
+            for (ScriptStatement statement : statements) {
+                execute(c, statement);
+            }
+            table.record(c, migration.version(), migration.checksum(), (System.nanoTime() - started) / 1_000_000);
+            if (migration.upTransactional()) {
+                c.commit();
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (migration.upTransactional()) {
+                c.rollback();
+            }
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    private void execute(Connection c, ScriptStatement statement) {
+        long started = System.nanoTime();
+        try (Statement s = c.createStatement()) {
+            s.execute(statement.sql());
+        } catch (SQLException e) {
+            throw failure(statement, e);
+        }
+        log.info(String.format("  %6d ms  %s", (System.nanoTime() - started) / 1_000_000, firstLine(statement)));
+    }
+
+    private static void setLockTimeout(Connection c, Duration timeout, boolean local) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET " + (local ? "LOCAL " : "") + "lock_timeout = " + timeout.toMillis());
+        }
+    }
+
+    private static MigrationFailedException failure(ScriptStatement statement, SQLException e) {
+        String message = e.getMessage();
+        String location = statement.location();
+        if (e instanceof PSQLException pe && pe.getServerErrorMessage() != null) {
+            ServerErrorMessage server = pe.getServerErrorMessage();
+            if (server.getPosition() > 0) {
+                location = statement.locationOf(server.getPosition());
+            }
+            message = server.getSeverity() + ": " + server.getMessage() + " (SQLSTATE " + server.getSQLState() + ")"
+                    + (server.getDetail() == null ? "" : "\n  Detail: " + server.getDetail())
+                    + (server.getHint() == null ? "" : "\n  Hint: " + server.getHint());
+        }
+        return new MigrationFailedException(location + ": " + message
+                + "\n  Statement: " + firstLine(statement), e.getSQLState(), e);
+    }
+
+    private static String firstLine(ScriptStatement statement) {
+        String line = statement.sql().strip().lines().findFirst().orElse("");
+        return line.length() > 100 ? line.substring(0, 97) + "..." : line;
+    }
+}

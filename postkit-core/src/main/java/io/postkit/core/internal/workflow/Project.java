@@ -1,0 +1,61 @@
+package io.postkit.core.internal.workflow;
+
+import io.postkit.core.api.PostkitLog;
+import io.postkit.core.api.ProjectSettings;
+import io.postkit.core.api.RemoteConfig;
+import io.postkit.core.api.Workspace;
+import io.postkit.core.internal.connect.RemoteConnector;
+import io.postkit.core.internal.embedded.ServerUser;
+import io.postkit.core.internal.local.LocalServers;
+import io.postkit.core.internal.migration.MigrationTable;
+
+import java.sql.Connection;
+
+/** What the goals of one project work with: its settings, its state folder, its local servers, its remotes. */
+public final class Project {
+
+    private final Workspace workspace;
+    private final ProjectState state;
+
+    public Project(Workspace workspace) {
+        this.workspace = workspace;
+        this.state = new ProjectState(workspace.settings().stateDir());
+    }
+
+    public ProjectSettings settings() {
+        return workspace.settings();
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public io.postkit.core.api.Host host() {
+        return workspace.host();
+    }
+
+    public PostkitLog log() {
+        return workspace.log();
+    }
+
+    public ProjectState state() {
+        return state;
+    }
+
+    public ServerUser serverUser() {
+        return ServerUser.of(workspace.host().machine());
+    }
+
+    public LocalServers localServers() {
+        return new LocalServers(settings().localDir(), workspace.host().binaries(), serverUser(),
+                settings().keepRunning(), log());
+    }
+
+    public Connection openRemote(RemoteConfig remote) {
+        return new RemoteConnector(workspace.host()).open(remote);
+    }
+
+    public MigrationTable migrationTable() {
+        return new MigrationTable(MigrationTable.DEFAULT_NAME);
+    }
+}

@@ -1,0 +1,193 @@
+package io.postkit.core.internal.workflow;
+
+import io.postkit.core.api.PostkitException;
+import io.postkit.core.internal.migration.MigrationFile;
+import io.postkit.core.internal.plan.PlanDocument;
+import io.postkit.core.internal.plan.PlanText;
+import io.postkit.core.internal.state.CommittedHistory;
+import io.postkit.core.internal.state.JsonStateFile;
+import io.postkit.core.internal.state.ProjectLock;
+import io.postkit.core.internal.state.SessionState;
+import io.postkit.core.internal.state.StateDirectory;
+import io.postkit.core.internal.state.StateFiles;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The files under {@code .postkit/}: session, plan, session migrations, committed history. The goals read and change
+ * the project's state only through here.
+ */
+public final class ProjectState {
+
+    private final StateDirectory layout;
+    private final JsonStateFile<SessionState> session;
+    private final JsonStateFile<PlanDocument> plan;
+    private final JsonStateFile<CommittedHistory> history;
+
+    public ProjectState(Path stateDir) {
+        this.layout = new StateDirectory(stateDir);
+        this.session = new JsonStateFile<>(layout.sessionFile(), SessionState.class,
+                SessionState.FORMAT_VERSION, "If the session is beyond repair, delete the file and the local clone"
+                + " with mvn postkit:abort (or delete .postkit/db/session.json).");
+        this.plan = new JsonStateFile<>(layout.planJson(), PlanDocument.class, PlanDocument.FORMAT_VERSION,
+                "Delete it and run mvn postkit:plan again.");
+        this.history = new JsonStateFile<>(layout.committedFile(), CommittedHistory.class,
+                CommittedHistory.FORMAT_VERSION, "It is checked in: restore it from version control.");
+    }
+
+    public ProjectLock lock() {
+        layout.ensureGitignore();
+        return ProjectLock.acquire(layout.root());
+    }
+
+    public Optional<SessionState> session() {
+        return session.read();
+    }
+
+    public SessionState requireSession(String goal) {
+        return session.read().orElseThrow(() -> new PostkitException("No active session: nothing to " + goal
+                + ". Run mvn postkit:start first."));
+    }
+
+    public void saveSession(SessionState state) {
+        session.write(state);
+    }
+
+    /** Removes the session file, its migrations and the plan. */
+    public void endSession() {
+        deletePlan();
+        StateFiles.deleteTree(sessionDir());
+        session.delete();
+    }
+
+    public Optional<PlanDocument> plan() {
+        return plan.read();
+    }
+
+    public void savePlan(PlanDocument document) {
+        plan.write(document);
+        StateFiles.writeAtomically(layout.planSql(), header(document) + PlanText.sql(document.statements()));
+    }
+
+    public void deletePlan() {
+        plan.delete();
+        deleteQuietly(layout.planSql());
+    }
+
+    public Path writeSessionMigration(MigrationFile migration) {
+        Path file = sessionDir().resolve(migration.fileName());
+        StateFiles.writeAtomically(file, migration.render());
+        return file;
+    }
+
+    public List<MigrationFile> sessionMigrations() {
+        return readMigrations(sessionDir());
+    }
+
+    /** Every version in use, so a new migration's version is unique. */
+    public Set<String> knownVersions() {
+        Set<String> versions = new TreeSet<>();
+        sessionMigrations().forEach(m -> versions.add(m.version()));
+        history().migrations().forEach(e -> versions.add(e.version()));
+        return versions;
+    }
+
+    public CommittedHistory history() {
+        return history.read().orElse(CommittedHistory.empty());
+    }
+
+    /** Committed migrations in version order, each checked against the checksum recorded when it was committed. */
+    public List<MigrationFile> committedMigrations() {
+        Map<String, MigrationFile> files = new HashMap<>();
+        readMigrations(migrationsDir()).forEach(m -> files.put(m.version(), m));
+        List<MigrationFile> committed = new ArrayList<>();
+        for (CommittedHistory.Entry entry : history().migrations()) {
+            MigrationFile file = files.remove(entry.version());
+            if (file == null) {
+                throw new PostkitException("Committed migration " + entry.version() + "_" + entry.name() + ".sql is"
+                        + " listed in .postkit/db/committed.json but missing from .postkit/db/migrations/. Restore it"
+                        + " from version control.");
+            }
+            if (!file.checksum().equals(entry.checksum())) {
+                throw new PostkitException(".postkit/db/migrations/" + file.fileName() + " was changed after it was"
+                        + " committed. Restore it from version control and put new changes in a new migration.");
+            }
+            committed.add(file);
+        }
+        if (!files.isEmpty()) {
+            throw new PostkitException("Migration file(s) " + files.values().stream().map(MigrationFile::fileName)
+                    .sorted().collect(Collectors.joining(", ")) + " in .postkit/db/migrations/ are not listed in"
+                    + " committed.json. Commit migrations with mvn postkit:commit, or restore committed.json from"
+                    + " version control.");
+        }
+        return committed;
+    }
+
+    /** Copies the session's migrations into the history, then records them; the session files go with the session. */
+    public void commitMigrations(List<MigrationFile> migrations, Instant at) {
+        List<CommittedHistory.Entry> entries = new ArrayList<>();
+        for (MigrationFile migration : migrations) {
+            StateFiles.writeAtomically(migrationsDir().resolve(migration.fileName()), migration.render());
+            entries.add(new CommittedHistory.Entry(migration.version(), migration.name(), migration.checksum(), at,
+                    Map.of()));
+        }
+        history.write(history().with(entries));
+    }
+
+    public void markDeployed(List<MigrationFile> migrations, String remote, Instant at) {
+        history.write(history().deployed(migrations.stream().map(MigrationFile::version)
+                .collect(Collectors.toSet()), remote, at));
+    }
+
+    public void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // best effort: the caller is already reporting a failure
+        }
+    }
+
+    private Path sessionDir() {
+        return layout.sessionMigrations();
+    }
+
+    private Path migrationsDir() {
+        return layout.committedMigrations();
+    }
+
+    private static String header(PlanDocument plan) {
+        return "-- postkit plan, " + plan.createdAt() + ", PostgreSQL " + plan.serverVersion() + "\n"
+                + (plan.isEmpty() ? "-- no changes\n" : "") + "\n";
+    }
+
+    private static List<MigrationFile> readMigrations(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<MigrationFile> migrations = new ArrayList<>();
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".sql")).toList()) {
+                migrations.add(MigrationFile.parse(file.getFileName().toString(),
+                        Files.readString(file, StandardCharsets.UTF_8)));
+            }
+            migrations.sort(Comparator.comparing(MigrationFile::version));
+            return migrations;
+        } catch (IOException e) {
+            throw new PostkitException("Cannot read " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,9 +1,0 @@
-package io.postkit.core.schemafiles;
-
-/**
- * One {@code .sql} file of the schema directory.
- *
- * @param path the path as the user sees it in messages: relative to the project, with forward slashes
- */
-public record SchemaFile(String path, FileRole role, String content) {
-}

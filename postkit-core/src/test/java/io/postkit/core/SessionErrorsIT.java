@@ -1,0 +1,158 @@
+package io.postkit.core;
+
+import io.postkit.core.api.Workspace;
+import io.postkit.core.internal.workflow.Project;
+
+import io.postkit.core.api.PostkitException;
+import io.postkit.core.internal.embedded.RunningServer;
+import io.postkit.core.internal.plan.PlanDocument;
+import io.postkit.core.testing.TestDatabase;
+import io.postkit.core.testing.TestPostgres;
+import io.postkit.core.testing.TestProject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every failure a user can cause in a session: one clear message, and nothing changed. */
+class SessionErrorsIT {
+
+    private static final String CUSTOMERS = "CREATE TABLE customers (id bigserial PRIMARY KEY, name text NOT NULL,"
+            + " note text);";
+
+    private TestProject project;
+    private Workspace workspace;
+
+    @BeforeEach
+    void startSession() throws Exception {
+        TestDatabase remote = TestPostgres.freshDatabase(18);
+        remote.execute(CUSTOMERS + " INSERT INTO customers (name) SELECT 'c' || g FROM generate_series(1, 100) g;");
+        project = TestProject.create("errors", remote);
+        project.schemaFile("tables/customers.sql", CUSTOMERS);
+        workspace = project.workspace();
+        new StartCommand(workspace, Clock.systemUTC()).run(null);
+    }
+
+    @Test
+    void aSchemaFileErrorNamesFileAndLineAndChangesNothing() throws Exception {
+        project.schemaFile("tables/orders.sql", "-- orders\nCREATE TABLE orders (\n  id int,\n  total nummeric\n);");
+        String session = sessionJson();
+        PostkitException e = assertThrows(PostkitException.class, this::plan);
+        assertTrue(e.getMessage().startsWith("db/schema/tables/orders.sql:4: ERROR: type \"nummeric\" does not exist"),
+                e.getMessage());
+        assertEquals(session, sessionJson());
+        assertFalse(Files.exists(db().resolve("plan.json")));
+    }
+
+    @Test
+    void statementsThatDoNotDeclareStateSayWhereTheyBelong() throws Exception {
+        project.schemaFile("tables/seed.sql", CUSTOMERS.replace("customers", "other")
+                + "\n\nINSERT INTO other (name) VALUES ('x');");
+        PostkitException e = assertThrows(PostkitException.class, this::plan);
+        assertTrue(e.getMessage().startsWith("db/schema/tables/seed.sql:3: 'INSERT' does not belong in a schema file"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("seeds/"), e.getMessage());
+    }
+
+    @Test
+    void objectsTheEngineCannotManageYetAreRefusedByName() throws Exception {
+        project.schemaFile("infra/fdw.sql", "CREATE EXTENSION IF NOT EXISTS file_fdw;"
+                + " CREATE SERVER files FOREIGN DATA WRAPPER file_fdw;");
+        project.schemaFile("tables/imported.sql", "CREATE FOREIGN TABLE imported (line text) SERVER files"
+                + " OPTIONS (filename '/dev/null');");
+        PostkitException e = assertThrows(PostkitException.class, this::plan);
+        assertTrue(e.getMessage().contains("foreign table public.imported"), e.getMessage());
+    }
+
+    @Test
+    void filesMayReferToObjectsOfLaterFiles() throws Exception {
+        project.schemaFile("tables/a_orders.sql", "CREATE TABLE orders (id int PRIMARY KEY,"
+                + " customer_id bigint REFERENCES customers (id), product_id int REFERENCES products (id));");
+        project.schemaFile("tables/z_products.sql", "CREATE TABLE products (id int PRIMARY KEY);");
+        assertEquals(6, plan().statements().size(), "2 tables, 2 primary keys, 2 foreign keys");
+    }
+
+    @Test
+    void aPlanIsRefusedWhenTheSchemaFilesChangedSince() throws Exception {
+        project.schemaFile("tables/orders.sql", "CREATE TABLE orders (id int);");
+        plan();
+        project.schemaFile("tables/orders.sql", "CREATE TABLE orders (id bigint);");
+        PostkitException e = assertThrows(PostkitException.class, this::apply);
+        assertTrue(e.getMessage().contains("plan is out of date: the schema files changed"), e.getMessage());
+        assertTrue(Files.exists(db().resolve("plan.json")), "the plan is kept");
+    }
+
+    @Test
+    void aPlanIsRefusedWhenTheCloneChangedSince() throws Exception {
+        project.schemaFile("tables/orders.sql", "CREATE TABLE orders (id int);");
+        plan();
+        try (RunningServer server = new Project(workspace).localServers().start(18);
+             Connection c = server.connect(new Project(workspace).state().requireSession("test").localDatabase());
+             Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE customers ADD COLUMN sneaky int");
+        }
+        PostkitException e = assertThrows(PostkitException.class, this::apply);
+        assertTrue(e.getMessage().contains("the local clone's schema changed"), e.getMessage());
+    }
+
+    @Test
+    void dataLossNeedsExplicitConsent() throws Exception {
+        project.schemaFile("tables/customers.sql", CUSTOMERS.replace(",\n note text", "").replace(", note text", ""));
+        plan();
+        PostkitException e = assertThrows(PostkitException.class, this::apply);
+        assertTrue(e.getMessage().contains("The plan drops data:\n  column public.customers.note"), e.getMessage());
+        assertTrue(new Project(workspace).state().sessionMigrations().isEmpty());
+        new ApplyCommand(workspace, Clock.systemUTC()).run(new ApplyCommand.Options(true, "drop_note"));
+        assertEquals(1, new Project(workspace).state().sessionMigrations().size());
+    }
+
+    @Test
+    void commitRefusesAnUnappliedPlanAndAbortEndsTheSession() throws Exception {
+        project.schemaFile("tables/orders.sql", "CREATE TABLE orders (id int);");
+        plan();
+        PostkitException e = assertThrows(PostkitException.class,
+                () -> new CommitCommand(workspace, Clock.systemUTC()).run());
+        assertTrue(e.getMessage().startsWith("There is an unapplied plan (1 statement(s))."), e.getMessage());
+
+        String database = new Project(workspace).state().requireSession("test").localDatabase();
+        new AbortCommand(workspace).run();
+        assertFalse(Files.exists(db().resolve("session.json")));
+        assertFalse(Files.exists(db().resolve("plan.json")));
+        try (RunningServer server = new Project(workspace).localServers().start(18)) {
+            assertFalse(new io.postkit.core.internal.local.LocalDatabases(server).exists(database), "the clone is dropped");
+        }
+    }
+
+    @Test
+    void aMalformedStateFileIsAClearError() throws Exception {
+        Files.writeString(db().resolve("session.json"), "{\"formatVersion\": 1, \"remote\": ");
+        PostkitException e = assertThrows(PostkitException.class, this::plan);
+        assertTrue(e.getMessage().startsWith("Cannot read " + db().resolve("session.json")), e.getMessage());
+        assertTrue(e.getMessage().contains("postkit:abort"), e.getMessage());
+    }
+
+    private PlanDocument plan() {
+        return new PlanCommand(workspace, Clock.systemUTC()).run();
+    }
+
+    private void apply() {
+        new ApplyCommand(workspace, Clock.systemUTC()).run(new ApplyCommand.Options(false, null));
+    }
+
+    private Path db() {
+        return project.dir().resolve(".postkit/db");
+    }
+
+    private String sessionJson() throws Exception {
+        return Files.readString(db().resolve("session.json"));
+    }
+}

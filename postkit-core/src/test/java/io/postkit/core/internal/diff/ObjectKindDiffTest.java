@@ -1,0 +1,196 @@
+package io.postkit.core.internal.diff;
+
+import io.postkit.core.internal.model.Column;
+import io.postkit.core.internal.model.CompositeType;
+import io.postkit.core.internal.model.Constraint;
+import io.postkit.core.internal.model.ConstraintType;
+import io.postkit.core.internal.model.DefaultGrant;
+import io.postkit.core.internal.model.Domain;
+import io.postkit.core.internal.model.Grant;
+import io.postkit.core.internal.model.Owner;
+import io.postkit.core.internal.model.Policy;
+import io.postkit.core.internal.model.QualifiedName;
+import io.postkit.core.internal.model.Routine;
+import io.postkit.core.internal.model.SchemaModel;
+import io.postkit.core.internal.model.Table;
+import io.postkit.core.internal.model.Trigger;
+import io.postkit.core.internal.model.View;
+import io.postkit.core.internal.render.PlannedStatement;
+import io.postkit.core.internal.render.SqlRenderer;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.postkit.core.internal.diff.SchemaModels.column;
+import static io.postkit.core.internal.diff.SchemaModels.model;
+import static io.postkit.core.internal.diff.SchemaModels.name;
+import static io.postkit.core.internal.diff.SchemaModels.table;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Diff and rendering of the object kinds not covered by a test of their own, each without a database. */
+class ObjectKindDiffTest {
+
+    private static final Table ITEMS = table("items", List.of(column("id", "int")), List.of(), List.of());
+    private static final SchemaModel BASE = model(List.of(ITEMS), List.of());
+
+    private static List<String> sql(SchemaModel from, SchemaModel to) {
+        return SqlRenderer.renderAll(SchemaDiff.between(from, to)).stream().map(PlannedStatement::sql).toList();
+    }
+
+    private static Routine function(String body) {
+        return new Routine(name("stamp"), "", Routine.Kind.FUNCTION,
+                "CREATE OR REPLACE FUNCTION public.stamp() RETURNS trigger LANGUAGE plpgsql AS $$" + body + "$$",
+                "trigger", false, Set.of());
+    }
+
+    private static SchemaModel withTrigger(Routine routine, Trigger trigger) {
+        return BASE.withRoutines(Map.of(routine.signature(), routine),
+                trigger == null ? Map.of() : Map.of(trigger.key(), trigger));
+    }
+
+    @Test
+    void triggersAreCreatedAfterTheirFunctionAndADisabledOneIsDisabledRightAfter() {
+        Trigger trigger = new Trigger(name("items"), "items_stamp",
+                "CREATE TRIGGER items_stamp BEFORE INSERT ON public.items FOR EACH ROW EXECUTE FUNCTION public.stamp()",
+                "D", name("stamp()"));
+        List<String> plan = sql(BASE, withTrigger(function("BEGIN RETURN NEW; END"), trigger));
+        int function = indexOf(plan, "CREATE OR REPLACE FUNCTION public.stamp()");
+        int created = indexOf(plan, "CREATE TRIGGER items_stamp");
+        assertTrue(function >= 0 && created > function, plan.toString());
+        assertTrue(plan.get(created).endsWith("ALTER TABLE \"public\".\"items\" DISABLE TRIGGER \"items_stamp\""),
+                plan.get(created));
+    }
+
+    @Test
+    void aChangedTriggerIsDroppedAndCreatedAgain() {
+        Routine routine = function("BEGIN RETURN NEW; END");
+        Trigger before = new Trigger(name("items"), "t", "CREATE TRIGGER t BEFORE INSERT ON public.items FOR EACH ROW"
+                + " EXECUTE FUNCTION public.stamp()", "O", name("stamp()"));
+        Trigger after = new Trigger(name("items"), "t", "CREATE TRIGGER t BEFORE UPDATE ON public.items FOR EACH ROW"
+                + " EXECUTE FUNCTION public.stamp()", "O", name("stamp()"));
+        assertEquals(List.of("DROP TRIGGER \"t\" ON \"public\".\"items\"", after.definition()),
+                sql(withTrigger(routine, before), withTrigger(routine, after)));
+    }
+
+    @Test
+    void aNewFunctionBodyIsReplacedInPlace() {
+        Routine before = function("BEGIN RETURN NEW; END");
+        Routine after = function("BEGIN RETURN OLD; END");
+        List<String> plan = sql(withTrigger(before, null), withTrigger(after, null));
+        assertEquals(after.definition(), plan.get(plan.size() - 1));
+        assertTrue(plan.stream().noneMatch(s -> s.startsWith("DROP")), plan.toString());
+    }
+
+    @Test
+    void rowSecurityAndPoliciesAreEnabledCreatedAndDropped() {
+        Table secured = new Table(name("items"), ITEMS.columns(), List.of(), List.of(), true, true, false, null, null,
+                List.of(), List.of());
+        Policy policy = new Policy(name("items"), "own_rows", true, "SELECT", List.of("public"), "(id > 0)", null);
+        SchemaModel desired = model(List.of(secured), List.of()).withPolicies(Map.of(policy.key(), policy));
+        List<String> plan = sql(BASE, desired);
+        assertTrue(plan.contains("ALTER TABLE \"public\".\"items\" ENABLE ROW LEVEL SECURITY,"
+                + " FORCE ROW LEVEL SECURITY") || plan.stream().anyMatch(s -> s.contains("ENABLE ROW LEVEL SECURITY")),
+                plan.toString());
+        assertTrue(plan.stream().anyMatch(s -> s.startsWith("CREATE POLICY \"own_rows\" ON \"public\".\"items\"")),
+                plan.toString());
+        assertTrue(sql(desired, BASE).stream().anyMatch(s -> s.equals("DROP POLICY \"own_rows\" ON"
+                + " \"public\".\"items\"")));
+    }
+
+    @Test
+    void grantsAndRevokesFollowTheDifferenceWithGrantOption() {
+        Grant select = new Grant("TABLE", name("items"), "", "reader", "SELECT", false);
+        Grant selectWithOption = new Grant("TABLE", name("items"), "", "reader", "SELECT", true);
+        assertEquals(List.of("GRANT SELECT ON TABLE \"public\".\"items\" TO \"reader\""),
+                sql(BASE, BASE.withGrants(Set.of(select))));
+        assertEquals(List.of("REVOKE SELECT ON TABLE \"public\".\"items\" FROM \"reader\""),
+                sql(BASE.withGrants(Set.of(select)), BASE));
+        assertEquals(List.of("REVOKE GRANT OPTION FOR SELECT ON TABLE \"public\".\"items\" FROM \"reader\""),
+                sql(BASE.withGrants(Set.of(selectWithOption)), BASE.withGrants(Set.of(select))));
+    }
+
+    @Test
+    void defaultPrivilegesAreAlteredForTheirRole() {
+        DefaultGrant grant = new DefaultGrant("app", "public", "r", "reader", "SELECT", false);
+        List<String> plan = sql(BASE, BASE.withDefaultGrants(Set.of(DefaultGrant.scopeMarker("app", "public", "r"),
+                grant)));
+        assertTrue(plan.stream().anyMatch(s -> s.startsWith("ALTER DEFAULT PRIVILEGES FOR ROLE \"app\" IN SCHEMA"
+                + " \"public\" GRANT SELECT ON TABLES TO \"reader\"")), plan.toString());
+    }
+
+    @Test
+    void domainsAreCreatedBaseFirstAndTheirChecksAltered() {
+        Domain base = new Domain(name("z_positive"), "integer", null, null, null, false,
+                List.of(Constraint.of("z_positive_check", ConstraintType.CHECK, "CHECK ((VALUE > 0))")));
+        Domain derived = new Domain(name("a_small"), "public.z_positive", name("z_positive"), null, null, true,
+                List.of());
+        List<String> plan = sql(BASE, BASE.withDomains(Map.of(base.name(), base, derived.name(), derived)));
+        assertTrue(indexOf(plan, "CREATE DOMAIN \"public\".\"z_positive\"")
+                < indexOf(plan, "CREATE DOMAIN \"public\".\"a_small\""), plan.toString());
+        Domain stricter = new Domain(name("z_positive"), "integer", null, null, null, false,
+                List.of(Constraint.of("z_positive_check", ConstraintType.CHECK, "CHECK ((VALUE > 1))")));
+        List<String> alter = sql(BASE.withDomains(Map.of(base.name(), base)),
+                BASE.withDomains(Map.of(base.name(), stricter)));
+        assertTrue(alter.stream().anyMatch(s -> s.contains("DROP CONSTRAINT \"z_positive_check\"")), alter.toString());
+        assertTrue(alter.stream().anyMatch(s -> s.contains("ADD CONSTRAINT \"z_positive_check\" CHECK ((VALUE > 1))")),
+                alter.toString());
+    }
+
+    @Test
+    void compositeTypesAreCreatedAfterTheTypesTheyUseAndAltered() {
+        CompositeType inner = new CompositeType(name("z_point"), List.of(column("x", "integer")), Set.of());
+        CompositeType outer = new CompositeType(name("a_segment"), List.of(column("a", "public.z_point")),
+                Set.of(name("z_point")));
+        List<String> plan = sql(BASE, BASE.withComposites(Map.of(inner.name(), inner, outer.name(), outer)));
+        assertTrue(indexOf(plan, "CREATE TYPE \"public\".\"z_point\"")
+                < indexOf(plan, "CREATE TYPE \"public\".\"a_segment\""), plan.toString());
+        CompositeType wider = new CompositeType(name("z_point"), List.of(column("x", "integer"),
+                column("y", "integer")), Set.of());
+        assertTrue(sql(BASE.withComposites(Map.of(inner.name(), inner)), BASE.withComposites(Map.of(wider.name(),
+                wider))).stream().anyMatch(s -> s.contains("ADD ATTRIBUTE \"y\" integer")));
+    }
+
+    @Test
+    void materializedViewsComeWithTheirIndexes() {
+        View view = new View(name("item_ids"), List.of(Column.of("id", "integer", false, null)),
+                " SELECT items.id FROM public.items;", List.of(), Set.of("public.items"), true, true,
+                List.of(new io.postkit.core.internal.model.Index("item_ids_id",
+                        "CREATE INDEX item_ids_id ON public.item_ids USING btree (id)")));
+        SchemaModel desired = SchemaModel.of(Set.of("public"), Map.of(ITEMS.name(), ITEMS), Map.of(),
+                Map.of(view.name(), view), Map.of());
+        List<String> plan = sql(BASE, desired);
+        assertEquals(1, plan.size(), "created, filled and indexed in one statement: " + plan);
+        String sql = plan.get(0);
+        assertTrue(sql.startsWith("CREATE MATERIALIZED VIEW \"public\".\"item_ids\""), sql);
+        assertTrue(sql.indexOf("WITH DATA") < sql.indexOf("CREATE INDEX item_ids_id"), sql);
+    }
+
+    @Test
+    void ownersAreSetOnlyAsTheOwnerRuleSays() {
+        SchemaModel remote = BASE.withOwners(List.of(new Owner("TABLE", name("items"), "", "app")));
+        SchemaModel files = BASE.withOwners(List.of(new Owner("TABLE", name("items"), "", "postgres")));
+        SchemaModel declared = BASE.withOwners(List.of(new Owner("TABLE", name("items"), "", "owner")));
+        assertEquals(List.of(), SchemaDiff.between(remote, declared), "ignored unless managed");
+        assertEquals(List.of(), SchemaDiff.between(remote, files, OwnerRule.declared("postgres")),
+                "the shadow's own user means no owner was given");
+        assertEquals(List.of("ALTER TABLE \"public\".\"items\" OWNER TO \"owner\""), SqlRenderer.renderAll(
+                SchemaDiff.between(remote, declared, OwnerRule.declared("postgres"))).stream()
+                .map(PlannedStatement::sql).toList());
+        SchemaModel function = BASE.withOwners(List.of(new Owner("FUNCTION", name("f"), "a integer", "owner")));
+        assertEquals(List.of("ALTER FUNCTION \"public\".\"f\"(a integer) OWNER TO \"owner\""),
+                SqlRenderer.renderAll(SchemaDiff.between(BASE, function, OwnerRule.ALL)).stream()
+                        .map(PlannedStatement::sql).toList());
+    }
+
+    private static int indexOf(List<String> plan, String prefix) {
+        for (int i = 0; i < plan.size(); i++) {
+            if (plan.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,112 @@
+package io.postkit.core.internal.diff;
+
+import io.postkit.core.internal.model.Domain;
+import io.postkit.core.internal.model.QualifiedName;
+import io.postkit.core.internal.model.RangeType;
+import io.postkit.core.internal.model.Routine;
+import io.postkit.core.internal.model.SchemaModel;
+import io.postkit.core.internal.model.Table;
+import io.postkit.core.internal.render.PlannedStatement;
+import io.postkit.core.internal.render.SqlRenderer;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.postkit.core.internal.diff.SchemaModels.column;
+import static io.postkit.core.internal.diff.SchemaModels.model;
+import static io.postkit.core.internal.diff.SchemaModels.name;
+import static io.postkit.core.internal.diff.SchemaModels.table;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Order from recorded dependencies (domains over row types, routines using routines), aggregates, range types. */
+class TypeAndRoutineOrderTest {
+
+    /** Just the public schema, as every model here has. */
+    private static final SchemaModel NO_TABLES = model(List.of(), List.of());
+
+    /** The plan's SQL without the privileges creation may give (they have tests of their own). */
+    private static List<String> sql(SchemaModel from, SchemaModel to) {
+        return SqlRenderer.renderAll(SchemaDiff.between(from, to)).stream().map(PlannedStatement::sql)
+                .filter(s -> !s.startsWith("SET LOCAL") && !s.startsWith("REVOKE")).toList();
+    }
+
+    /** base (a table) ← domain d over its row type ← a_uses (a table with a column of d). */
+    private static SchemaModel rowTypeDomainModel() {
+        Table base = table("z_base", List.of(column("x", "int")), List.of(), List.of());
+        Table uses = table("a_uses", List.of(column("d", "public.d")), List.of(), List.of());
+        Domain d = new Domain(name("d"), "public.z_base", null, null, null, false, List.of(), name("z_base"),
+                Set.of(name("a_uses")));
+        return model(List.of(base, uses), List.of()).withDomains(Map.of(d.name(), d));
+    }
+
+    @Test
+    void aDomainOverARowTypeGoesBetweenItsTableAndTheTablesUsingIt() {
+        List<String> plan = sql(NO_TABLES, rowTypeDomainModel());
+        assertEquals(3, plan.size(), plan.toString());
+        assertTrue(plan.get(0).startsWith("CREATE TABLE \"public\".\"z_base\""), plan.toString());
+        assertTrue(plan.get(1).startsWith("CREATE DOMAIN \"public\".\"d\""), plan.toString());
+        assertTrue(plan.get(2).startsWith("CREATE TABLE \"public\".\"a_uses\""), plan.toString());
+    }
+
+    @Test
+    void andIsDroppedTheOtherWayRound() {
+        assertEquals(List.of("DROP TABLE \"public\".\"a_uses\"", "DROP DOMAIN \"public\".\"d\"",
+                "DROP TABLE \"public\".\"z_base\""), sql(rowTypeDomainModel(), NO_TABLES));
+    }
+
+    private static Routine function(String name, String arguments, Set<QualifiedName> uses) {
+        return new Routine(name(name), arguments, Routine.Kind.FUNCTION,
+                "CREATE OR REPLACE FUNCTION public." + name + "(" + arguments + ")", "integer", false, uses);
+    }
+
+    private static SchemaModel withRoutines(Routine... routines) {
+        Map<QualifiedName, Routine> byName = new java.util.TreeMap<>();
+        for (Routine r : routines) {
+            byName.put(r.signature(), r);
+        }
+        return NO_TABLES.withRoutines(byName, Map.of());
+    }
+
+    @Test
+    void routinesFollowTheRoutinesTheyUse() {
+        Routine used = function("z_raw", "", Set.of());
+        Routine user = function("a_process", "val integer", Set.of(used.signature()));
+        SchemaModel desired = withRoutines(used, user);
+        assertEquals(List.of("CREATE OR REPLACE FUNCTION public.z_raw()",
+                "CREATE OR REPLACE FUNCTION public.a_process(val integer)"), sql(NO_TABLES, desired));
+        assertEquals(List.of("DROP FUNCTION \"public\".\"a_process\"(val integer)",
+                "DROP FUNCTION \"public\".\"z_raw\"()"), sql(desired, NO_TABLES));
+    }
+
+    @Test
+    void aChangedAggregateIsDroppedAndCreatedAgain() {
+        Routine before = new Routine(name("total"), "integer", Routine.Kind.AGGREGATE,
+                "CREATE AGGREGATE public.total(integer) (SFUNC = int4pl, STYPE = integer)", "integer", false,
+                Set.of());
+        Routine after = new Routine(name("total"), "integer", Routine.Kind.AGGREGATE,
+                "CREATE AGGREGATE public.total(integer) (SFUNC = int4pl, STYPE = integer, INITCOND = '0')",
+                "integer", false, Set.of());
+        assertEquals(List.of("DROP AGGREGATE \"public\".\"total\"(integer)", after.definition()),
+                sql(withRoutines(before), withRoutines(after)));
+    }
+
+    @Test
+    void aChangedRangeTypeIsDroppedAndCreatedAgainAndKeepsItsComment() {
+        RangeType before = new RangeType(name("r"), "CREATE TYPE public.r AS RANGE (SUBTYPE = numeric)");
+        RangeType after = new RangeType(name("r"),
+                "CREATE TYPE public.r AS RANGE (SUBTYPE = numeric, SUBTYPE_DIFF = numeric_sub)");
+        io.postkit.core.internal.model.CommentTarget comment = new io.postkit.core.internal.model.CommentTarget(
+                io.postkit.core.internal.model.CommentTarget.Kind.TYPE, name("r"), "");
+        SchemaModel current = SchemaModel.of(Set.of("public"), Map.of(), Map.of(), Map.of(comment, "prices"))
+                .withRanges(Map.of(before.name(), before));
+        SchemaModel desired = SchemaModel.of(Set.of("public"), Map.of(), Map.of(), Map.of(comment, "prices"))
+                .withRanges(Map.of(after.name(), after));
+        List<String> plan = sql(current, desired);
+        assertEquals(List.of("DROP TYPE \"public\".\"r\"", after.definition(),
+                "COMMENT ON TYPE \"public\".\"r\" IS 'prices'"), plan);
+    }
+
+}
