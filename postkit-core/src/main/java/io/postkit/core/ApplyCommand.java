@@ -6,7 +6,7 @@ import io.postkit.core.internal.workflow.ProjectState;
 import io.postkit.core.internal.workflow.LocalClone;
 import io.postkit.core.api.PostkitException;
 import io.postkit.core.internal.embedded.RunningServer;
-import io.postkit.core.internal.migration.MigrationFailedException;
+import io.postkit.core.api.SqlStatementException;
 import io.postkit.core.internal.migration.MigrationFile;
 import io.postkit.core.internal.migration.MigrationRunner;
 import io.postkit.core.internal.migration.MigrationVersions;
@@ -148,7 +148,7 @@ public final class ApplyCommand {
     private void runOnClone(LocalClone clone, MigrationFile migration, Path file) throws SQLException {
         try (Connection c = clone.connect()) {
             new MigrationRunner(project.migrationTable(), project.log()).run(c, migration, null);
-        } catch (MigrationFailedException e) {
+        } catch (SqlStatementException e) {
             project.state().deleteQuietly(file);
             String state = migration.upTransactional()
                     ? "The local clone was rolled back to before " + migration.fileName() + "."

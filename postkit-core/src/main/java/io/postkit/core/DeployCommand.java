@@ -12,7 +12,7 @@ import io.postkit.core.internal.embedded.RunningServer;
 import io.postkit.core.internal.local.DatabaseIdentity;
 import io.postkit.core.internal.local.LocalDatabases;
 import io.postkit.core.internal.local.StubRoles;
-import io.postkit.core.internal.migration.MigrationFailedException;
+import io.postkit.core.api.SqlStatementException;
 import io.postkit.core.internal.migration.MigrationFile;
 import io.postkit.core.internal.migration.MigrationRunner;
 import io.postkit.core.internal.migration.MigrationTable;
@@ -141,7 +141,7 @@ public final class DeployCommand {
                                 + " Remote '" + remote.name() + "' was not changed.");
                     }
                 }
-            } catch (MigrationFailedException e) {
+            } catch (SqlStatementException e) {
                 throw new PostkitException("The dry run on a clone of remote '" + remote.name() + "' failed:\n"
                         + e.getMessage() + "\nRemote '" + remote.name() + "' was not changed.", e);
             } finally {
@@ -160,7 +160,7 @@ public final class DeployCommand {
             project.log().info("Applying " + migration.fileName() + " to remote '" + remote.name() + "'");
             try {
                 applyWithRetry(runner, target, migration, options);
-            } catch (MigrationFailedException e) {
+            } catch (SqlStatementException e) {
                 throw new PostkitException("Migration " + migration.fileName() + " failed on remote '" + remote.name()
                         + "' and was rolled back:\n" + e.getMessage() + "\n" + done + " earlier migration(s) of this"
                         + " deploy stay applied. Fix the cause and run mvn postkit:deploy again.", e);
@@ -177,7 +177,7 @@ public final class DeployCommand {
             try {
                 runner.run(target, migration, options.lockTimeout());
                 return;
-            } catch (MigrationFailedException e) {
+            } catch (SqlStatementException e) {
                 if (!LOCK_NOT_AVAILABLE.equals(e.sqlState()) || attempt >= options.retries()) {
                     throw e;
                 }

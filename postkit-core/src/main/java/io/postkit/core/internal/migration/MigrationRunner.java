@@ -2,8 +2,6 @@ package io.postkit.core.internal.migration;
 
 import io.postkit.core.api.PostkitLog;
 import io.postkit.core.internal.sql.ScriptStatement;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -61,7 +59,7 @@ public final class MigrationRunner {
         try (Statement s = c.createStatement()) {
             s.execute(statement.sql());
         } catch (SQLException e) {
-            throw failure(statement, e);
+            throw statement.failure(e, null);
         }
         log.info(String.format("  %6d ms  %s", (System.nanoTime() - started) / 1_000_000, firstLine(statement)));
     }
@@ -70,22 +68,6 @@ public final class MigrationRunner {
         try (Statement s = c.createStatement()) {
             s.execute("SET " + (local ? "LOCAL " : "") + "lock_timeout = " + timeout.toMillis());
         }
-    }
-
-    private static MigrationFailedException failure(ScriptStatement statement, SQLException e) {
-        String message = e.getMessage();
-        String location = statement.location();
-        if (e instanceof PSQLException pe && pe.getServerErrorMessage() != null) {
-            ServerErrorMessage server = pe.getServerErrorMessage();
-            if (server.getPosition() > 0) {
-                location = statement.locationOf(server.getPosition());
-            }
-            message = server.getSeverity() + ": " + server.getMessage() + " (SQLSTATE " + server.getSQLState() + ")"
-                    + (server.getDetail() == null ? "" : "\n  Detail: " + server.getDetail())
-                    + (server.getHint() == null ? "" : "\n  Hint: " + server.getHint());
-        }
-        return new MigrationFailedException(location + ": " + message
-                + "\n  Statement: " + firstLine(statement), e.getSQLState(), e);
     }
 
     private static String firstLine(ScriptStatement statement) {

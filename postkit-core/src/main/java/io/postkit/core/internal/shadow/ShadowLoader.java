@@ -69,7 +69,7 @@ final class ShadowLoader {
                     continue;
                 }
                 if (!MISSING_DEPENDENCY.contains(failure.getSQLState())) {
-                    throw SchemaFileError.of(statement, failure, advice);
+                    throw statement.failure(failure, advice);
                 }
                 if (firstFailure == null) {
                     firstFailure = failure;
@@ -77,7 +77,7 @@ final class ShadowLoader {
                 deferred.add(statement);
             }
             if (deferred.size() == pending.size()) {
-                throw SchemaFileError.of(deferred.get(0), firstFailure, advice);
+                throw deferred.get(0).failure(firstFailure, advice);
             }
             if (!deferred.isEmpty()) {
                 log.debug("Retrying " + deferred.size() + " statement(s) that refer to objects created later");
