@@ -113,7 +113,7 @@ public final class DiffCommand {
             built.add(identity);
             Set<String> cloned;
             try (Connection c = source.connection(host)) {
-                cloned = schemas.isEmpty() ? userSchemas(c) : Set.copyOf(schemas);
+                cloned = schemas.isEmpty() ? userSchemas(c) : new TreeSet<>(schemas);
             }
             new NativeCloner(1, PostkitLog.SILENT).clone(() -> source.connection(host),
                     () -> databases.server().connect(name), cloned, false);
@@ -148,7 +148,7 @@ public final class DiffCommand {
     private static Set<String> schemas(Request request, RunningServer server, DatabaseIdentity a,
                                        DatabaseIdentity b) throws SQLException {
         if (!request.schemas().isEmpty()) {
-            return Set.copyOf(request.schemas());
+            return new TreeSet<>(request.schemas());
         }
         Set<String> all = new TreeSet<>();
         for (DatabaseIdentity db : List.of(a, b)) {
