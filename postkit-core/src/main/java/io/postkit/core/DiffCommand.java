@@ -17,8 +17,9 @@ import io.postkit.core.internal.embedded.RunningServer;
 import io.postkit.core.internal.embedded.ServerSettings;
 import io.postkit.core.internal.embedded.ServerUser;
 import io.postkit.core.internal.workflow.ServerVersion;
-import io.postkit.core.internal.local.DatabaseIdentity;
 import io.postkit.core.internal.local.LocalDatabases;
+import io.postkit.core.internal.local.Purpose;
+import io.postkit.core.internal.local.ThrowawayDatabase;
 import io.postkit.core.internal.model.SchemaModel;
 import io.postkit.core.internal.plan.PlanText;
 import io.postkit.core.internal.render.SqlRenderer;
@@ -32,11 +33,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /**
  * {@code postkit:diff}: the SQL that turns {@code from} into {@code to}, each a JDBC URL or a {@code .sql} file or
@@ -73,20 +72,14 @@ public final class DiffCommand {
         EmbeddedPostgres postgres = EmbeddedPostgres.of(host.binaries(), major, workDir.resolve("pg" + major),
                 ServerUser.of(host.machine()), ServerSettings.throwawayClone(), host.log());
         try (RunningServer server = postgres.start()) {
-            LocalDatabases databases = new LocalDatabases(server);
-            List<DatabaseIdentity> built = new ArrayList<>();
-            try {
-                Extensions extensions = extensionsOf(from, to);
-                DatabaseIdentity a = build(from, databases, request.schemas(), built, extensions);
-                DatabaseIdentity b = build(to, databases, request.schemas(), built, extensions);
-                Set<String> schemas = schemas(request, server, a, b);
-                SchemaModel current = read(server, a, schemas);
-                SchemaModel desired = read(server, b, schemas);
+            LocalDatabases databases = new LocalDatabases(server, "");
+            Extensions extensions = extensionsOf(from, to);
+            try (ThrowawayDatabase a = build(from, databases, request.schemas(), extensions);
+                 ThrowawayDatabase b = build(to, databases, request.schemas(), extensions)) {
+                Set<String> schemas = schemas(request, server, a.name(), b.name());
+                SchemaModel current = read(server, a.name(), schemas);
+                SchemaModel desired = read(server, b.name(), schemas);
                 return PlanText.sql(SqlRenderer.renderAll(SchemaDiff.between(current, desired)));
-            } finally {
-                for (DatabaseIdentity identity : built) {
-                    databases.drop(identity);
-                }
             }
         } catch (SQLException e) {
             throw new PostkitException("postkit:diff failed on the embedded server: " + e.getMessage(), e);
@@ -105,31 +98,47 @@ public final class DiffCommand {
         return Extensions.NONE;
     }
 
-    private DatabaseIdentity build(Source source, LocalDatabases databases, List<String> schemas,
-                                   List<DatabaseIdentity> built, Extensions extensions) throws SQLException {
+    /** The side built in a database of its own on the embedded server, dropped when closed. */
+    private ThrowawayDatabase build(Source source, LocalDatabases databases, List<String> schemas, Extensions extensions)
+            throws SQLException {
         if (source.url() != null) {
-            String name = "postkit_diff_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            DatabaseIdentity identity = databases.create(name);
-            built.add(identity);
-            Set<String> cloned;
-            try (Connection c = source.connection(host)) {
-                cloned = schemas.isEmpty() ? userSchemas(c) : new TreeSet<>(schemas);
+            ThrowawayDatabase side = databases.create(Purpose.DIFF);
+            try {
+                Set<String> cloned;
+                try (Connection c = source.connection(host)) {
+                    cloned = schemas.isEmpty() ? userSchemas(c) : new TreeSet<>(schemas);
+                }
+                new NativeCloner(1, PostkitLog.SILENT).clone(() -> source.connection(host), side::connect, cloned,
+                        false);
+                return side;
+            } catch (SQLException | RuntimeException e) {
+                closeAfterFailure(side, e);
+                throw e;
             }
-            new NativeCloner(1, PostkitLog.SILENT).clone(() -> source.connection(host),
-                    () -> databases.server().connect(name), cloned, false);
-            return identity;
         }
         SchemaDirectory files = Files.isDirectory(source.path()) ? SchemaDirectory.read(source.path(), source.path())
                 : SchemaDirectory.ofFile(source.path());
         ShadowDatabase shadow = ShadowDatabase.build(databases, files, schemas.isEmpty() ? List.of("public")
                 : schemas, extensions, host.log());
-        built.add(shadow.identity());
-        if (schemas.isEmpty()) {
-            try (Connection c = shadow.connect()) {
-                DefinitionRoundTrip.apply(c, userSchemas(c));
+        try {
+            if (schemas.isEmpty()) {
+                try (Connection c = shadow.connect()) {
+                    DefinitionRoundTrip.apply(c, userSchemas(c));
+                }
             }
+            return shadow.database();
+        } catch (SQLException | RuntimeException e) {
+            closeAfterFailure(shadow, e);
+            throw e;
         }
-        return shadow.identity();
+    }
+
+    private static void closeAfterFailure(AutoCloseable side, Exception failure) {
+        try {
+            side.close();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private int major(Request request, Source from, Source to) {
@@ -145,14 +154,14 @@ public final class DiffCommand {
         return PostgresVersions.newestMajor();
     }
 
-    private static Set<String> schemas(Request request, RunningServer server, DatabaseIdentity a,
-                                       DatabaseIdentity b) throws SQLException {
+    private static Set<String> schemas(Request request, RunningServer server, String a, String b)
+            throws SQLException {
         if (!request.schemas().isEmpty()) {
             return new TreeSet<>(request.schemas());
         }
         Set<String> all = new TreeSet<>();
-        for (DatabaseIdentity db : List.of(a, b)) {
-            try (Connection c = server.connect(db.database())) {
+        for (String db : List.of(a, b)) {
+            try (Connection c = server.connect(db)) {
                 all.addAll(userSchemas(c));
             }
         }
@@ -172,9 +181,9 @@ public final class DiffCommand {
         return schemas;
     }
 
-    private static SchemaModel read(RunningServer server, DatabaseIdentity db, Set<String> schemas)
+    private static SchemaModel read(RunningServer server, String db, Set<String> schemas)
             throws SQLException {
-        try (Connection c = server.connect(db.database())) {
+        try (Connection c = server.connect(db)) {
             return new CatalogReader().read(c, schemas, Set.of());
         }
     }

@@ -5,10 +5,14 @@ import io.postkit.core.api.ProjectSettings;
 import io.postkit.core.api.RemoteConfig;
 import io.postkit.core.api.Workspace;
 import io.postkit.core.internal.connect.RemoteConnector;
+import io.postkit.core.internal.embedded.RunningServer;
 import io.postkit.core.internal.embedded.ServerUser;
+import io.postkit.core.internal.local.LocalDatabases;
 import io.postkit.core.internal.local.LocalServers;
 import io.postkit.core.internal.migration.MigrationTable;
+import io.postkit.core.internal.plan.SchemaFingerprint;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 
 /** What the goals of one project work with: its settings, its state folder, its local servers, its remotes. */
@@ -49,6 +53,20 @@ public final class Project {
     public LocalServers localServers() {
         return new LocalServers(settings().localDir(), workspace.host().binaries(), serverUser(),
                 settings().keepRunning(), log());
+    }
+
+    /** The databases this project's goals create on {@code server}, marked as this project's. */
+    public LocalDatabases databases(RunningServer server) {
+        return new LocalDatabases(server, key());
+    }
+
+    /**
+     * Tells this project's databases from another's on a shared local server ({@code localDataDir}): a hash of the
+     * project folder, so no path is written into the marker.
+     */
+    public String key() {
+        String folder = settings().baseDir().toAbsolutePath().normalize().toString();
+        return SchemaFingerprint.sha256(folder.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
     }
 
     public Connection openRemote(RemoteConfig remote) {
