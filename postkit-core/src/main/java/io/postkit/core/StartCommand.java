@@ -11,7 +11,9 @@ import io.postkit.core.api.RemoteConfig;
 import io.postkit.core.internal.embedded.RunningServer;
 import io.postkit.core.internal.local.DatabaseIdentity;
 import io.postkit.core.internal.local.LocalDatabases;
+import io.postkit.core.internal.scripts.ProjectScripts;
 import io.postkit.core.internal.state.SessionState;
+import io.postkit.core.api.SqlStatementException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -55,7 +57,7 @@ public final class StartCommand {
                 project.log().info("Remote '" + remote.name() + "' runs PostgreSQL " + version.display()
                         + "; cloning it into a local PostgreSQL " + version.major());
                 warnUnsupported(remote, new CatalogReader().unsupportedObjects(source, project.settings().schemas()));
-                return cloneInto(remote, version.major());
+                return cloneInto(remote, version.major(), project.scripts());
             } catch (SQLException e) {
                 throw new PostkitException("Reading remote '" + remote.name() + "' failed: " + e.getMessage(), e);
             }
@@ -69,7 +71,7 @@ public final class StartCommand {
         }
     }
 
-    private Result cloneInto(RemoteConfig remote, int major) throws SQLException {
+    private Result cloneInto(RemoteConfig remote, int major, ProjectScripts scripts) throws SQLException {
         try (RunningServer server = project.localServers().start(major)) {
             LocalDatabases databases = new LocalDatabases(server);
             String database = "postkit_" + STAMP.format(clock.instant());
@@ -81,7 +83,12 @@ public final class StartCommand {
                                 project.settings().schemas());
                 try (Connection local = server.connect(database)) {
                     project.migrationTable().ensureExists(local);
+                    scripts.before(local);
                 }
+            } catch (SqlStatementException e) {
+                databases.drop(identity);
+                throw new PostkitException("Running infra/ on the clone of remote '" + remote.name() + "' failed:\n"
+                        + e.getMessage() + "\nThe local copy was removed and no session was started.", e);
             } catch (SQLException | RuntimeException e) {
                 databases.drop(identity);
                 throw failed(remote, e);
