@@ -34,6 +34,7 @@ public final class CommitCommand {
             SessionState session = state.requireSession("commit");
             state.plan().filter(p -> !p.isEmpty()).ifPresent(CommitCommand::refuseUnapplied);
             List<MigrationFile> migrations = state.sessionMigrations();
+            refuseUnapplied(session, migrations);
             if (migrations.isEmpty()) {
                 throw new PostkitException("Nothing to commit: no migration was applied in this session. Run mvn"
                         + " postkit:plan and mvn postkit:apply first, or mvn postkit:abort to end the session.");
@@ -52,6 +53,16 @@ public final class CommitCommand {
     private static void refuseUnapplied(PlanDocument plan) {
         throw new PostkitException("There is an unapplied plan (" + plan.statements().size() + " statement(s))."
                 + " Run mvn postkit:apply to apply it, or mvn postkit:plan to refresh it, before committing.");
+    }
+
+    /** A hand-written migration the clone has not run would reach the remotes untested. */
+    private static void refuseUnapplied(SessionState session, List<MigrationFile> migrations) {
+        List<String> unapplied = migrations.stream().filter(m -> !session.migrations().contains(m.version()))
+                .map(ProjectState::sessionMigrationPath).toList();
+        if (!unapplied.isEmpty()) {
+            throw new PostkitException("Not applied to the local clone yet: " + String.join(", ", unapplied)
+                    + ". Run mvn postkit:apply first (or delete the file), then commit.");
+        }
     }
 
     private void dropClone(SessionState session) {

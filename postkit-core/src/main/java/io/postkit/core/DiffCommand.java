@@ -210,7 +210,7 @@ public final class DiffCommand {
 
         /** The side opened like a remote named after it ("from", "to"), with the same messages on failure. */
         Connection connection(Host host) {
-            return new RemoteConnector(host).open(new RemoteConfig(label, url, null, false, false));
+            return RemoteConnector.forUrls(host).open(new RemoteConfig(label, url, null, false, false));
         }
 
         int major(Host host) {
