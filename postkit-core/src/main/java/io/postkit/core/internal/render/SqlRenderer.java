@@ -99,6 +99,8 @@ public final class SqlRenderer {
             return c.table();
         } else if (change instanceof SchemaChange.AttachPartition c) {
             return c.table();
+        } else if (change instanceof SchemaChange.CreateTrigger c) {
+            return c.trigger().table();
         }
         return null;
     }
