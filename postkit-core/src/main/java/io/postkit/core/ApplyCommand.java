@@ -62,7 +62,7 @@ public final class ApplyCommand {
             }
             checkSchemaFiles(plan);
             checkDataLoss(plan, options.allowDataLoss());
-            try (RunningServer server = project.localServers().start(session.remoteMajor())) {
+            try (RunningServer server = project.localServer(session.remoteMajor())) {
                 LocalClone clone = LocalClone.of(project, server, session);
                 checkClone(plan, clone);
                 List<MigrationFile> migrations = migrations(plan, options.name());
