@@ -31,7 +31,7 @@ public final class AbortCommand {
             SessionState session = state.requireSession("abort");
             int discarded = state.sessionMigrations().size();
             String clone;
-            try (RunningServer server = project.localServers().start(session.remoteMajor())) {
+            try (RunningServer server = project.localServer(session.remoteMajor())) {
                 clone = dropClone(project.databases(server), session);
             } catch (SQLException e) {
                 throw new PostkitException("Could not drop the session's local clone '" + session.localDatabase()

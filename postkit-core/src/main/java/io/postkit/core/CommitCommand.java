@@ -66,7 +66,7 @@ public final class CommitCommand {
     }
 
     private void dropClone(SessionState session) {
-        try (RunningServer server = project.localServers().start(session.remoteMajor())) {
+        try (RunningServer server = project.localServer(session.remoteMajor())) {
             project.databases(server).drop(LocalClone.of(project, server, session).database());
         } catch (SQLException | PostkitException e) {
             project.log().warn("Could not drop the session's local clone '" + session.localDatabase() + "': "

@@ -121,7 +121,7 @@ public final class DeployCommand {
             throws SQLException {
         int major = ServerVersion.of(target).major();
         project.log().info("Dry run: cloning remote '" + remote.name() + "' into a local PostgreSQL " + major);
-        try (RunningServer server = project.localServers().start(major);
+        try (RunningServer server = project.localServer(major);
              ThrowawayDatabase clone = project.databases(server).create(Purpose.DRYRUN)) {
             new NativeCloner(project.settings().cloneWorkers(), project.log())
                     .clone(() -> project.openRemote(remote), clone::connect, project.settings().schemas());

@@ -14,9 +14,11 @@ import io.postkit.core.internal.diff.SchemaDiff;
 import io.postkit.core.internal.embedded.EmbeddedPostgres;
 import io.postkit.core.api.PostgresVersions;
 import io.postkit.core.internal.embedded.RunningServer;
+import io.postkit.core.internal.embedded.ServerLease;
 import io.postkit.core.internal.embedded.ServerSettings;
 import io.postkit.core.internal.embedded.ServerUser;
 import io.postkit.core.internal.workflow.ServerVersion;
+import io.postkit.core.internal.local.Leftovers;
 import io.postkit.core.internal.local.LocalDatabases;
 import io.postkit.core.internal.local.Purpose;
 import io.postkit.core.internal.local.ThrowawayDatabase;
@@ -77,8 +79,9 @@ public final class DiffCommand {
         int major = major(request, from, to);
         EmbeddedPostgres postgres = EmbeddedPostgres.of(host.binaries(), major, workDir.resolve("pg" + major),
                 ServerUser.of(host.machine()), ServerSettings.throwawayClone(), host.log());
-        try (RunningServer server = postgres.start()) {
-            LocalDatabases databases = new LocalDatabases(server, "");
+        try (RunningServer server = ServerLease.acquire(postgres, host.log())) {
+            LocalDatabases databases = new LocalDatabases(server);
+            new Leftovers(databases, marker -> true).remove(host.log());
             Extensions extensions = extensionsOf(from, to);
             try (ThrowawayDatabase a = build(from, databases, request.schemas(), extensions);
                  ThrowawayDatabase b = build(to, databases, request.schemas(), extensions)) {

@@ -52,7 +52,7 @@ public final class PlanCommand {
             SessionState session = state.requireSession("plan");
             SchemaDirectory files = SchemaDirectory.read(project.settings().baseDir(),
                     project.settings().schemaDir());
-            try (RunningServer server = project.localServers().start(session.remoteMajor())) {
+            try (RunningServer server = project.localServer(session.remoteMajor())) {
                 LocalClone clone = LocalClone.of(project, server, session);
                 PlanDocument plan = plan(clone, files);
                 state.savePlan(plan);

@@ -69,7 +69,7 @@ public final class StartCommand {
 
     /** The clone is dropped again unless it is complete and recorded in the session. */
     private Result cloneInto(RemoteConfig remote, int major, ProjectScripts scripts) throws SQLException {
-        try (RunningServer server = project.localServers().start(major);
+        try (RunningServer server = project.localServer(major);
              ThrowawayDatabase database = project.databases(server).create(Purpose.CLONE)) {
             NativeCloner.Result clone;
             try {

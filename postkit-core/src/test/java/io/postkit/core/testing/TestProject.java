@@ -88,11 +88,24 @@ public final class TestProject {
     }
 
     private Workspace workspace(PostkitLog log, boolean online, boolean manageOwners) {
-        RemoteConfig config = new RemoteConfig("test", remote.url() + "?user=postgres", null, true, false);
-        ProjectSettings settings = new ProjectSettings(dir, schemaDir(), List.of("public"), List.of(config), null,
-                false, 2, online, manageOwners);
+        return workspace(dir, remote.url(), log, online, manageOwners, Map.of());
+    }
+
+    /**
+     * The workspace of a project folder whose only remote ("test") is {@code remoteUrl}, as tests and child JVMs
+     * ({@link GoalMain}) build it.
+     *
+     * @param environment added to the machine's environment (e.g. a pause point for a fault-injection test)
+     */
+    public static Workspace workspace(Path dir, String remoteUrl, PostkitLog log, boolean online,
+                                      boolean manageOwners, Map<String, String> environment) {
+        RemoteConfig config = new RemoteConfig("test", remoteUrl + "?user=postgres", null, true, false);
+        ProjectSettings settings = new ProjectSettings(dir, dir.resolve("db/schema"), List.of("public"),
+                List.of(config), null, false, 2, online, manageOwners);
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("PGPASSFILE", dir.resolve(".pgpass").toString());
         Host host = new Host(TestPostgres.binaries(), ServerCredentials.NONE, Confirmation.BATCH, log,
-                TestPostgres.machine().withEnvironment(Map.of("PGPASSFILE", dir.resolve(".pgpass").toString())));
+                TestPostgres.machine().withEnvironment(env));
         return new Workspace(settings, host);
     }
 }

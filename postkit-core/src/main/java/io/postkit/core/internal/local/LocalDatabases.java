@@ -40,6 +40,11 @@ public final class LocalDatabases {
         return server;
     }
 
+    /** The key of the project whose goal uses these databases, or empty. */
+    public String project() {
+        return project;
+    }
+
     /** Creates a new, marked, empty database, dropped again when the handle closes unless it is kept. */
     public ThrowawayDatabase create(Purpose purpose) throws SQLException {
         CreationMarker marker = CreationMarker.now(purpose, project);
