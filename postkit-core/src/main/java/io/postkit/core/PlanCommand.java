@@ -92,7 +92,7 @@ public final class PlanCommand {
                     project.settings().schemas(), Set.of(MigrationTable.DEFAULT_NAME));
             SchemaModel current = sides.current();
             SchemaModel desired = sides.desired();
-            OwnerRule owners = ownerRule(shadowConnection);
+            OwnerRule owners = ShadowDatabase.ownerRule(shadowConnection, project.settings().manageOwners());
             Fingerprints fingerprints = new Fingerprints(files.fingerprint(), SchemaFingerprint.of(current),
                     SchemaFingerprint.of(desired));
             List<SchemaChange> changes = SchemaDiff.between(current, desired, owners);
@@ -100,18 +100,6 @@ public final class PlanCommand {
                     ServerVersion.of(cloneConnection).display(), fingerprints,
                     SqlRenderer.renderAll(changes, renderOptions(cloneConnection, current, changes)),
                     SqlRenderer.renderAll(SchemaDiff.between(desired, current, owners)));
-        }
-    }
-
-    /** With {@code manageOwners}, what the shadow's own user owns is what the schema files gave no owner. */
-    private OwnerRule ownerRule(Connection shadow) throws SQLException {
-        if (!project.settings().manageOwners()) {
-            return OwnerRule.IGNORED;
-        }
-        try (java.sql.Statement s = shadow.createStatement();
-             java.sql.ResultSet rs = s.executeQuery("SELECT current_user")) {
-            rs.next();
-            return OwnerRule.declared(rs.getString(1));
         }
     }
 

@@ -2,6 +2,7 @@ package io.postkit.core.internal.shadow;
 
 import io.postkit.core.api.PostkitLog;
 import io.postkit.core.internal.catalog.Extensions;
+import io.postkit.core.internal.diff.OwnerRule;
 import io.postkit.core.internal.local.DatabaseIdentity;
 import io.postkit.core.internal.local.LocalDatabases;
 import io.postkit.core.internal.schemafiles.SchemaDirectory;
@@ -51,6 +52,21 @@ public final class ShadowDatabase implements AutoCloseable {
             throw e;
         }
         return shadow;
+    }
+
+    /**
+     * How owners are compared with this shadow as the desired side: with {@code manageOwners}, what the shadow's own
+     * user owns is what the schema files gave no owner; without, owners are not compared.
+     */
+    public static OwnerRule ownerRule(Connection shadow, boolean manageOwners) throws SQLException {
+        if (!manageOwners) {
+            return OwnerRule.IGNORED;
+        }
+        try (java.sql.Statement s = shadow.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT current_user")) {
+            rs.next();
+            return OwnerRule.declared(rs.getString(1));
+        }
     }
 
     public DatabaseIdentity identity() {
