@@ -87,9 +87,20 @@ public final class TestProject {
         return workspace(PostkitLog.SILENT, false, true);
     }
 
+    /** A workspace with more remotes than the test database ("test", the default). */
+    public Workspace workspace(PostkitLog log, List<RemoteConfig> moreRemotes) {
+        return workspace(log, false, false, moreRemotes);
+    }
+
     private Workspace workspace(PostkitLog log, boolean online, boolean manageOwners) {
+        return workspace(log, online, manageOwners, List.of());
+    }
+
+    private Workspace workspace(PostkitLog log, boolean online, boolean manageOwners, List<RemoteConfig> more) {
         RemoteConfig config = new RemoteConfig("test", remote.url() + "?user=postgres", null, true, false);
-        ProjectSettings settings = new ProjectSettings(dir, schemaDir(), List.of("public"), List.of(config), null,
+        List<RemoteConfig> remotes = new java.util.ArrayList<>(List.of(config));
+        remotes.addAll(more);
+        ProjectSettings settings = new ProjectSettings(dir, schemaDir(), List.of("public"), remotes, null,
                 false, 2, online, manageOwners);
         Host host = new Host(TestPostgres.binaries(), ServerCredentials.NONE, Confirmation.BATCH, log,
                 TestPostgres.machine().withEnvironment(Map.of("PGPASSFILE", dir.resolve(".pgpass").toString())));
