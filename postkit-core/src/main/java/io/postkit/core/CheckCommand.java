@@ -76,7 +76,8 @@ public final class CheckCommand {
             }
             StringBuilder text = new StringBuilder();
             if (!uncommitted.isEmpty()) {
-                text.append("The schema files hold changes that no committed migration carries:").append(list(uncommitted))
+                text.append("The schema files hold changes that no committed migration carries:")
+                        .append(list(uncommitted))
                         .append("\nMake a migration for them: mvn postkit:start, postkit:plan, postkit:apply,"
                                 + " postkit:commit.");
             }

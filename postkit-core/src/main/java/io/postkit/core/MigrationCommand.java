@@ -32,7 +32,7 @@ public final class MigrationCommand {
         this.clock = clock;
     }
 
-    /** @param name the migration's name ({@code -Dpostkit.name}): 1 to 60 lower-case letters, digits and underscores */
+    /** @param name the migration's name ({@code -Dpostkit.name}): 1 to 60 lower-case letters, digits, underscores */
     public Result run(String name) {
         ProjectState state = project.state();
         try (var lock = state.lock()) {

@@ -71,6 +71,11 @@ public final class PlanCommand {
         }
     }
 
+    /** The plan as one JSON document ({@code -Dpostkit.format=json}): what plan.json holds. */
+    public static String json(PlanDocument plan) {
+        return io.postkit.core.internal.state.JsonStateFile.render(plan);
+    }
+
     /** Planning without them would silently drop or ignore them: refuse, naming each. */
     private static void refuseUnsupported(List<String> objects) {
         if (!objects.isEmpty()) {
