@@ -10,6 +10,8 @@ import io.postkit.core.internal.clone.NativeCloner;
 import io.postkit.core.internal.config.JdbcUrl;
 import io.postkit.core.api.RemoteConfig;
 import io.postkit.core.internal.connect.RemoteConnector;
+import io.postkit.core.internal.diff.ExtensionDiff;
+import io.postkit.core.internal.diff.SchemaChange;
 import io.postkit.core.internal.diff.SchemaDiff;
 import io.postkit.core.internal.embedded.EmbeddedPostgres;
 import io.postkit.core.api.PostgresVersions;
@@ -41,7 +43,9 @@ import java.util.UUID;
 /**
  * {@code postkit:diff}: the SQL that turns {@code from} into {@code to}, each a JDBC URL or a {@code .sql} file or
  * folder. No project needed. Both sides are built on an embedded server (a database is cloned schema-only, files
- * are run in a shadow) so they are compared in the same normal form.
+ * are run in a shadow) so they are compared in the same normal form. It compares two whole databases, so unlike a
+ * plan its output creates and drops extensions too, and it is a script for {@code psql -f} as it stands
+ * ({@link PlanText#script}).
  */
 public final class DiffCommand {
 
@@ -82,7 +86,11 @@ public final class DiffCommand {
                 Set<String> schemas = schemas(request, server, a, b);
                 SchemaModel current = read(server, a, schemas);
                 SchemaModel desired = read(server, b, schemas);
-                return PlanText.sql(SqlRenderer.renderAll(SchemaDiff.between(current, desired)));
+                Extensions fromExtensions = from.url() != null ? extensions(server, a)
+                        : declaredOnly(extensions(server, a), extensions);
+                List<SchemaChange> changes = ExtensionDiff.merged(SchemaDiff.between(current, desired),
+                        ExtensionDiff.between(fromExtensions, extensions(server, b), schemas));
+                return PlanText.script(SqlRenderer.renderAll(changes));
             } finally {
                 for (DatabaseIdentity identity : built) {
                     databases.drop(identity);
@@ -170,6 +178,22 @@ public final class DiffCommand {
             }
         }
         return schemas;
+    }
+
+    /**
+     * A side built from files borrows the database side's extensions, which it cannot declare (only infra/ can). As
+     * {@code from} it counts only those it declares, so the output creates the others ({@code IF NOT EXISTS}); as
+     * {@code to} it counts all, so the output never drops one the files may use.
+     */
+    private static Extensions declaredOnly(Extensions installed, Extensions borrowed) {
+        return new Extensions(installed.extensions().stream().filter(e -> !borrowed.extensions().contains(e))
+                .toList());
+    }
+
+    private static Extensions extensions(RunningServer server, DatabaseIdentity db) throws SQLException {
+        try (Connection c = server.connect(db.database())) {
+            return Extensions.installedIn(c);
+        }
     }
 
     private static SchemaModel read(RunningServer server, DatabaseIdentity db, Set<String> schemas)

@@ -7,16 +7,12 @@ import io.postkit.core.internal.model.QualifiedName;
 import io.postkit.core.internal.model.SchemaModel;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Composite types: created after the composite types their attributes are of (from {@code atttypid}), dropped in
- * reverse; attributes added (at the end), dropped or retyped in place. A new order of kept attributes cannot be
- * expressed and is an error naming the type.
+ * Composite types: attributes added (at the end), dropped or retyped in place. A new order of kept attributes cannot
+ * be expressed and is an error naming the type. {@link DependencyOrder} puts them after the types their attributes
+ * are of.
  */
 final class CompositeDiff {
 
@@ -25,7 +21,7 @@ final class CompositeDiff {
 
     static List<SchemaChange> between(SchemaModel current, SchemaModel desired) {
         List<SchemaChange> changes = new ArrayList<>();
-        for (QualifiedName name : usedFirst(desired.composites())) {
+        for (QualifiedName name : desired.composites().keySet()) {
             CompositeType wanted = desired.composites().get(name);
             CompositeType existing = current.composites().get(name);
             if (existing == null) {
@@ -35,9 +31,7 @@ final class CompositeDiff {
                 changes.add(new SchemaChange.AlterComposite(existing, wanted));
             }
         }
-        List<QualifiedName> drops = usedFirst(current.composites());
-        Collections.reverse(drops);
-        for (QualifiedName name : drops) {
+        for (QualifiedName name : current.composites().keySet()) {
             if (!desired.composites().containsKey(name)) {
                 changes.add(new SchemaChange.DropComposite(name));
             }
@@ -60,25 +54,5 @@ final class CompositeDiff {
 
     private static List<String> names(List<Column> attributes) {
         return attributes.stream().map(Column::name).toList();
-    }
-
-    private static List<QualifiedName> usedFirst(Map<QualifiedName, CompositeType> types) {
-        Set<QualifiedName> order = new LinkedHashSet<>();
-        for (QualifiedName name : types.keySet()) {
-            place(name, types, order, new LinkedHashSet<>());
-        }
-        return new ArrayList<>(order);
-    }
-
-    private static void place(QualifiedName name, Map<QualifiedName, CompositeType> types, Set<QualifiedName> order,
-                              Set<QualifiedName> visiting) {
-        if (order.contains(name) || !visiting.add(name)) {
-            return;
-        }
-        CompositeType type = types.get(name);
-        if (type != null) {
-            type.uses().stream().filter(types::containsKey).forEach(used -> place(used, types, order, visiting));
-        }
-        order.add(name);
     }
 }
