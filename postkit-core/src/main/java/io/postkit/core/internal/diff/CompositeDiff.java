@@ -3,11 +3,11 @@ package io.postkit.core.internal.diff;
 import io.postkit.core.api.PostkitException;
 import io.postkit.core.internal.model.Column;
 import io.postkit.core.internal.model.CompositeType;
-import io.postkit.core.internal.model.QualifiedName;
 import io.postkit.core.internal.model.SchemaModel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Composite types: attributes added (at the end), dropped or retyped in place. A new order of kept attributes cannot
@@ -20,23 +20,16 @@ final class CompositeDiff {
     }
 
     static List<SchemaChange> between(SchemaModel current, SchemaModel desired) {
-        List<SchemaChange> changes = new ArrayList<>();
-        for (QualifiedName name : desired.composites().keySet()) {
-            CompositeType wanted = desired.composites().get(name);
-            CompositeType existing = current.composites().get(name);
-            if (existing == null) {
-                changes.add(new SchemaChange.CreateComposite(wanted));
-            } else if (!existing.attributes().equals(wanted.attributes())) {
-                refuseReorder(existing, wanted);
-                changes.add(new SchemaChange.AlterComposite(existing, wanted));
-            }
+        return ByName.changes(current.composites(), desired.composites(), SchemaChange.CreateComposite::new,
+                CompositeDiff::alter, gone -> new SchemaChange.DropComposite(gone.name()));
+    }
+
+    private static Optional<SchemaChange> alter(CompositeType existing, CompositeType wanted) {
+        if (existing.attributes().equals(wanted.attributes())) {
+            return Optional.empty();
         }
-        for (QualifiedName name : current.composites().keySet()) {
-            if (!desired.composites().containsKey(name)) {
-                changes.add(new SchemaChange.DropComposite(name));
-            }
-        }
-        return changes;
+        refuseReorder(existing, wanted);
+        return Optional.of(new SchemaChange.AlterComposite(existing, wanted));
     }
 
     /** After dropping and adding, the kept attributes must already be in the desired order, new ones last. */

@@ -2,12 +2,11 @@ package io.postkit.core.internal.diff;
 
 import io.postkit.core.api.PostkitException;
 import io.postkit.core.internal.model.Domain;
-import io.postkit.core.internal.model.QualifiedName;
 import io.postkit.core.internal.model.SchemaModel;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Domains: default, NOT NULL and checks altered in place. A new base type or collation cannot be altered and is an
@@ -20,30 +19,20 @@ final class DomainDiff {
     }
 
     static List<SchemaChange> between(SchemaModel current, SchemaModel desired) {
-        List<SchemaChange> changes = new ArrayList<>();
-        for (QualifiedName name : desired.domains().keySet()) {
-            Domain wanted = desired.domains().get(name);
-            Domain existing = current.domains().get(name);
-            if (existing == null) {
-                changes.add(new SchemaChange.CreateDomain(wanted));
-            } else if (!existing.sameDefinition(wanted)) {
-                refuseInexpressible(existing, wanted);
-                changes.add(new SchemaChange.AlterDomain(existing, wanted));
-            }
-        }
-        for (QualifiedName name : current.domains().keySet()) {
-            if (!desired.domains().containsKey(name)) {
-                changes.add(new SchemaChange.DropDomain(current.domains().get(name)));
-            }
-        }
-        return changes;
+        return ByName.changes(current.domains(), desired.domains(), SchemaChange.CreateDomain::new,
+                DomainDiff::alter, SchemaChange.DropDomain::new);
     }
 
-    private static void refuseInexpressible(Domain current, Domain desired) {
+    /** Only in place: a new base type or collation is refused. */
+    private static Optional<SchemaChange> alter(Domain current, Domain desired) {
+        if (current.sameDefinition(desired)) {
+            return Optional.empty();
+        }
         if (!current.baseType().equals(desired.baseType())
                 || !Objects.equals(current.collation(), desired.collation())) {
             throw new PostkitException("Domain " + desired.name() + ": postkit cannot change a domain's base type or"
                     + " collation in place yet. Write the change as a manual migration.");
         }
+        return Optional.of(new SchemaChange.AlterDomain(current, desired));
     }
 }
