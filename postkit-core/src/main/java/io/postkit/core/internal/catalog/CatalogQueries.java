@@ -502,7 +502,10 @@ final class CatalogQueries {
             + " FROM pg_description d JOIN pg_namespace n ON d.classoid = 'pg_namespace'::regclass"
             + "   AND n.oid = d.objoid WHERE n.nspname IN (SELECT s FROM managed)";
 
-    /** Objects in the managed schemas that this version of the engine does not manage yet. */
+    /**
+     * Objects in the managed schemas that this version of the engine does not manage yet: never silently left out
+     * of a plan or a clone.
+     */
     static final String UNSUPPORTED = "WITH managed(s) AS (SELECT unnest(?::text[])) SELECT kind, name FROM ("
             + " SELECT 'foreign table' AS kind, n.nspname::text || '.' || c.relname::text AS name"
             + "   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -516,5 +519,19 @@ final class CatalogQueries {
             + "   JOIN pg_proc p ON d.classoid = 'pg_proc'::regclass AND p.oid = d.objoid"
             + "   JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname IN (SELECT s FROM managed)"
             + "   AND p.prokind = 'w'"
+            + " UNION ALL SELECT 'rule', n.nspname::text || '.' || c.relname::text || '.' || r.rulename::text"
+            + "   FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + "   WHERE r.rulename <> '_RETURN' AND n.nspname IN (SELECT s FROM managed) AND" + NOT_EXTENSION_MEMBER
+            + " UNION ALL SELECT 'statistics object', n.nspname::text || '.' || x.stxname::text"
+            + "   FROM pg_statistic_ext x JOIN pg_namespace n ON n.oid = x.stxnamespace"
+            + "   WHERE n.nspname IN (SELECT s FROM managed)"
+            + " UNION ALL SELECT 'collation', n.nspname::text || '.' || co.collname::text"
+            + "   FROM pg_collation co JOIN pg_namespace n ON n.oid = co.collnamespace"
+            + "   WHERE n.nspname IN (SELECT s FROM managed) AND NOT EXISTS (SELECT 1 FROM pg_depend e"
+            + "   WHERE e.classid = 'pg_collation'::regclass AND e.objid = co.oid AND e.deptype = 'e')"
+            + " UNION ALL SELECT 'operator', n.nspname::text || '.' || o.oprname::text"
+            + "   FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace"
+            + "   WHERE n.nspname IN (SELECT s FROM managed) AND NOT EXISTS (SELECT 1 FROM pg_depend e"
+            + "   WHERE e.classid = 'pg_operator'::regclass AND e.objid = o.oid AND e.deptype = 'e')"
             + " ) o ORDER BY kind, name";
 }
