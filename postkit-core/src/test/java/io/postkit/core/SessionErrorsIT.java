@@ -4,6 +4,7 @@ import io.postkit.core.api.Workspace;
 import io.postkit.core.internal.workflow.Project;
 
 import io.postkit.core.api.PostkitException;
+import io.postkit.core.api.SqlStatementException;
 import io.postkit.core.internal.embedded.RunningServer;
 import io.postkit.core.internal.plan.PlanDocument;
 import io.postkit.core.internal.render.PlannedStatement;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,9 +50,15 @@ class SessionErrorsIT {
     void aSchemaFileErrorNamesFileAndLineAndChangesNothing() throws Exception {
         project.schemaFile("tables/orders.sql", "-- orders\nCREATE TABLE orders (\n  id int,\n  total nummeric\n);");
         String session = sessionJson();
-        PostkitException e = assertThrows(PostkitException.class, this::plan);
-        assertEquals("db/schema/tables/orders.sql:4: ERROR: type \"nummeric\" does not exist (SQLSTATE 42704)\n"
-                + "  Statement: CREATE TABLE orders (\nFix the schema file and run postkit:plan again.", e.getMessage());
+        SqlStatementException e = assertThrows(SqlStatementException.class, this::plan);
+        assertEquals("db/schema/tables/orders.sql", e.source());
+        assertEquals(4, e.line());
+        assertEquals(9, e.column(), "where PostgreSQL points: the type name after '  total '");
+        assertEquals("42704", e.sqlState());
+        assertEquals("ERROR: type \"nummeric\" does not exist", e.problem());
+        assertEquals("CREATE TABLE orders (\n  id int,\n  total nummeric\n)", e.statement());
+        assertTrue(e.getMessage().startsWith("db/schema/tables/orders.sql:4:9: ERROR: type \"nummeric\" does not"
+                + " exist (SQLSTATE 42704)\n"), e.getMessage());
         assertEquals(session, sessionJson());
         assertFalse(Files.exists(db().resolve("plan.json")));
     }
@@ -59,9 +67,11 @@ class SessionErrorsIT {
     void statementsThatDoNotDeclareStateSayWhereTheyBelong() throws Exception {
         project.schemaFile("tables/seed.sql", CUSTOMERS.replace("customers", "other")
                 + "\n\nINSERT INTO other (name) VALUES ('x');");
-        PostkitException e = assertThrows(PostkitException.class, this::plan);
-        assertEquals("db/schema/tables/seed.sql:3: 'INSERT' does not belong in a schema file, which declares the desired"
-                + " state. Put it in seeds/.", e.getMessage());
+        SqlStatementException e = assertThrows(SqlStatementException.class, this::plan);
+        assertEquals("db/schema/tables/seed.sql:3", e.location());
+        assertEquals("'INSERT' does not belong in a schema file, which declares the desired state", e.problem());
+        assertNull(e.sqlState(), "refused by postkit, never sent to PostgreSQL");
+        assertTrue(e.getMessage().endsWith("\nPut it in seeds/."), e.getMessage());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.postkit.core.internal.schemafiles;
 
-import io.postkit.core.api.PostkitException;
 import io.postkit.core.internal.sql.ScriptStatement;
 
 import java.util.List;
@@ -16,7 +15,8 @@ public final class StatementPolicy {
 
     private static final String MANUAL = "a manual migration (mvn postkit:migration -Dpostkit.name=...)";
 
-    private static final Map<String, String> MISPLACED = Map.ofEntries(
+    /** Checked in this order; the first rule whose keywords start the statement decides. */
+    private static final List<Map.Entry<String, String>> MISPLACED = List.of(
             Map.entry("CREATE EXTENSION", "infra/"),
             Map.entry("CREATE ROLE", "infra/"),
             Map.entry("CREATE USER", "infra/"),
@@ -43,11 +43,10 @@ public final class StatementPolicy {
 
     public static void check(ScriptStatement statement) {
         String normalized = statement.sql().strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
-        for (Map.Entry<String, String> rule : MISPLACED.entrySet()) {
+        for (Map.Entry<String, String> rule : MISPLACED) {
             if (startsWithKeywords(normalized, rule.getKey()) && !allowedAlter(rule.getKey(), normalized)) {
-                throw new PostkitException(statement.source() + ":" + statement.line() + ": '" + rule.getKey()
-                        + "' does not belong in a schema file, which declares the desired state. Put it in "
-                        + rule.getValue() + ".");
+                throw statement.refusal("'" + rule.getKey() + "' does not belong in a schema file, which declares"
+                        + " the desired state", "Put it in " + rule.getValue() + ".");
             }
         }
     }

@@ -134,7 +134,7 @@ public final class LocalPostgresServer {
             try (Statement s = c.createStatement()) {
                 s.execute(statement.sql());
             } catch (SQLException e) {
-                throw new PostkitException(statement.source() + ":" + statement.line() + ": " + e.getMessage(), e);
+                throw statement.failure(e, null);
             }
         }
     }

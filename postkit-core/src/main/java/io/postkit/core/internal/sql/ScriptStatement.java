@@ -1,13 +1,26 @@
 package io.postkit.core.internal.sql;
 
+import io.postkit.core.api.SqlStatementException;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+import java.sql.SQLException;
+
 /**
- * One statement of a SQL script, with where it came from.
+ * One statement of a SQL script, with where it came from. Every error about a statement of a user's file is made
+ * here, so they all point into the file the same way ({@link SqlStatementException}).
  *
  * @param sql    the statement text without its terminating semicolon, starting at its first character
  * @param source the script's name as the user sees it (a relative path)
  * @param line   the 1-based line of the statement's first character in the script
+ * @param column the 1-based column of the statement's first character on that line
  */
-public record ScriptStatement(String sql, String source, int line) {
+public record ScriptStatement(String sql, String source, int line, int column) {
+
+    /** A statement that starts a line. */
+    public ScriptStatement(String sql, String source, int line) {
+        this(sql, source, line, 1);
+    }
 
     /**
      * The script line of a 1-based character {@code position} within {@link #sql()}, as PostgreSQL reports an
@@ -19,13 +32,43 @@ public record ScriptStatement(String sql, String source, int line) {
         return line + (int) newlines;
     }
 
-    /** {@code source:line} of a character position, the way every postkit error points into a file. */
-    public String locationOf(int position) {
-        return source + ":" + lineOf(position);
+    /** The 1-based column on {@link #lineOf(int) its line} of a character position, in characters. */
+    public int columnOf(int position) {
+        int[] before = sql.codePoints().limit(Math.max(position - 1, 0)).toArray();
+        int lineStart = before.length;
+        while (lineStart > 0 && before[lineStart - 1] != '\n') {
+            lineStart--;
+        }
+        int column = before.length - lineStart + 1;
+        return lineStart == 0 ? column + this.column - 1 : column;
     }
 
     /** {@code source:line} of the statement's start. */
     public String location() {
         return source + ":" + line;
+    }
+
+    /**
+     * PostgreSQL rejected this statement: the error points at the line and column PostgreSQL names (else the
+     * statement's start) and carries its SQLSTATE, message, detail and hint.
+     *
+     * @param advice what the user should do next, or null
+     */
+    public SqlStatementException failure(SQLException e, String advice) {
+        ServerErrorMessage server = e instanceof PSQLException pe ? pe.getServerErrorMessage() : null;
+        if (server == null) {
+            return new SqlStatementException(source, line, column, e.getSQLState(), e.getMessage(), null, null, sql,
+                    advice, e);
+        }
+        int position = server.getPosition();
+        return new SqlStatementException(source, position > 0 ? lineOf(position) : line,
+                position > 0 ? columnOf(position) : column, server.getSQLState(),
+                server.getSeverity() + ": " + server.getMessage(), server.getDetail(), server.getHint(), sql, advice,
+                e);
+    }
+
+    /** postkit refuses to run this statement, for {@code reason}; nothing was sent to PostgreSQL. */
+    public SqlStatementException refusal(String reason, String advice) {
+        return new SqlStatementException(source, line, column, null, reason, null, null, sql, advice, null);
     }
 }

@@ -19,6 +19,7 @@ public final class SqlScript {
     private int line;
     private int start = -1;
     private int startLine;
+    private int startColumn;
 
     private SqlScript(String text, String source, int firstLine) {
         this.text = text;
@@ -72,18 +73,21 @@ public final class SqlScript {
         endStatement();
     }
 
+    /** Only the command's name is shown: its arguments may hold a connection string. */
     private PostkitException metaCommand() {
         int end = text.indexOf('\n', pos);
         String command = text.substring(pos, end < 0 ? text.length() : end).strip().split("\\s+")[0];
-        return new PostkitException(source + ":" + line + ": psql meta-commands are not supported in schema files or"
-                + " migrations (" + command + "). postkit sends each statement to PostgreSQL itself, without psql:"
-                + " remove the line or write it as SQL.");
+        int column = pos - (text.lastIndexOf('\n', pos - 1) + 1) + 1;
+        return new ScriptStatement(command, source, line, column).refusal("psql meta-commands are not supported in schema"
+                + " files or migrations (" + command + ")", "postkit sends each statement to PostgreSQL itself,"
+                + " without psql: remove the line or write it as SQL.");
     }
 
     private void markStart() {
         if (start < 0) {
             start = pos;
             startLine = line;
+            startColumn = pos - (text.lastIndexOf('\n', pos - 1) + 1) + 1;
         }
     }
 
@@ -91,7 +95,7 @@ public final class SqlScript {
         if (start >= 0) {
             String sql = text.substring(start, pos).strip();
             if (!sql.isEmpty()) {
-                statements.add(new ScriptStatement(sql, source, startLine));
+                statements.add(new ScriptStatement(sql, source, startLine, startColumn));
             }
         }
         start = -1;

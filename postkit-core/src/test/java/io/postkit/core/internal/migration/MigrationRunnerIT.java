@@ -1,6 +1,7 @@
 package io.postkit.core.internal.migration;
 
 import io.postkit.core.api.PostkitLog;
+import io.postkit.core.api.SqlStatementException;
 import io.postkit.core.testing.TestDatabase;
 import io.postkit.core.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
@@ -104,11 +105,14 @@ class MigrationRunnerIT {
         MigrationFile migration = MigrationFile.parse("20260101000000_x.sql", "-- why\n-- migrate:up\n"
                 + "CREATE TABLE a ();\n\nCREATE TABLE b (\n  x nope\n);\n-- migrate:down\nDROP TABLE b;\n");
         try (Connection c = db.connect()) {
-            MigrationFailedException e = assertThrows(MigrationFailedException.class,
+            SqlStatementException e = assertThrows(SqlStatementException.class,
                     () -> runner.run(c, migration, null));
-            assertEquals("20260101000000_x.sql:6: ERROR: type \"nope\" does not exist (SQLSTATE 42704)"
-                    + "\n  Statement: CREATE TABLE b (", e.getMessage());
+            assertEquals("20260101000000_x.sql:6", e.location());
+            assertEquals(5, e.column(), "where PostgreSQL points: the type after '  x '");
             assertEquals("42704", e.sqlState());
+            assertEquals("ERROR: type \"nope\" does not exist", e.problem());
+            assertEquals("CREATE TABLE b (\n  x nope\n)", e.statement());
+            assertEquals("?", e.getMessage());
             assertTrue(c.getAutoCommit(), "the connection's autocommit is given back after a failure");
         }
         assertEquals("null", db.queryValue("SELECT coalesce(to_regclass('a')::text, 'null')"),
@@ -121,10 +125,12 @@ class MigrationRunnerIT {
         MigrationFile migration = MigrationFile.parse("20260101000000_x.sql", "-- migrate:up transaction:false\n"
                 + "CREATE TABLE a (id int);\nCREATE INDEX CONCURRENTLY b_idx ON b (id);\n");
         try (Connection c = db.connect()) {
-            MigrationFailedException e = assertThrows(MigrationFailedException.class,
+            SqlStatementException e = assertThrows(SqlStatementException.class,
                     () -> runner.run(c, migration, null));
-            assertEquals("20260101000000_x.sql:3: ERROR: relation \"b\" does not exist (SQLSTATE 42P01)"
-                    + "\n  Statement: CREATE INDEX CONCURRENTLY b_idx ON b (id)", e.getMessage());
+            assertEquals("20260101000000_x.sql:3", e.location());
+            assertEquals("42P01", e.sqlState());
+            assertEquals("ERROR: relation \"b\" does not exist", e.problem());
+            assertEquals("CREATE INDEX CONCURRENTLY b_idx ON b (id)", e.statement());
         }
         assertEquals("a", db.queryValue("SELECT to_regclass('a')::text"), "outside a transaction, nothing rolls back");
         assertEquals(0, db.queryInt("SELECT count(*) FROM schema_migrations"));
@@ -154,12 +160,13 @@ class MigrationRunnerIT {
             holder.setAutoCommit(false);
             hold.execute("LOCK TABLE busy IN ACCESS SHARE MODE");
             long started = System.nanoTime();
-            MigrationFailedException e = assertThrows(MigrationFailedException.class,
+            SqlStatementException e = assertThrows(SqlStatementException.class,
                     () -> runner.run(c, migration, Duration.ofMillis(300)));
             long waited = (System.nanoTime() - started) / 1_000_000;
             assertEquals("55P03", e.sqlState(), e.getMessage());
-            assertEquals("20260101000000_alter.sql:3: ERROR: canceling statement due to lock timeout"
-                    + " (SQLSTATE 55P03)\n  Statement: ALTER TABLE busy ADD COLUMN n int", e.getMessage());
+            assertEquals("20260101000000_alter.sql:3", e.location());
+            assertEquals("ERROR: canceling statement due to lock timeout", e.problem());
+            assertEquals("ALTER TABLE busy ADD COLUMN n int", e.statement());
             assertTrue(waited >= 300 && waited < 5_000, "waited " + waited + " ms for a 300 ms lock timeout");
             holder.rollback();
         }

@@ -1,6 +1,7 @@
 package io.postkit.core.internal.schemafiles;
 
 import io.postkit.core.api.PostkitException;
+import io.postkit.core.api.SqlStatementException;
 import io.postkit.core.internal.sql.ScriptStatement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,10 +67,12 @@ class SchemaDirectoryTest {
 
     @Test
     void misplacedStatementsAreRefusedWithTheirPlace() {
-        PostkitException ext = assertThrows(PostkitException.class,
+        SqlStatementException ext = assertThrows(SqlStatementException.class,
                 () -> StatementPolicy.check(new ScriptStatement("create  extension pgcrypto", "f.sql", 7)));
-        assertTrue(ext.getMessage().startsWith("f.sql:7: 'CREATE EXTENSION' does not belong"), ext.getMessage());
-        assertTrue(ext.getMessage().contains("infra/"));
+        assertEquals("f.sql:7", ext.location());
+        assertEquals("'CREATE EXTENSION' does not belong in a schema file, which declares the desired state",
+                ext.problem());
+        assertTrue(ext.getMessage().endsWith("\nPut it in infra/."), ext.getMessage());
         assertThrows(PostkitException.class,
                 () -> StatementPolicy.check(new ScriptStatement("ALTER TABLE t RENAME TO u", "f.sql", 1)));
         assertThrows(PostkitException.class,

@@ -1,8 +1,10 @@
 package io.postkit.core.internal.sql;
 
+import io.postkit.core.api.SqlStatementException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 class ScriptStatementTest {
 
@@ -18,8 +20,16 @@ class ScriptStatementTest {
         assertEquals(3, statement.lineOf(positionOf("CREATE")));
         assertEquals(4, statement.lineOf(positionOf("id")));
         assertEquals(5, statement.lineOf(positionOf("nope")));
-        assertEquals("db/schema/a.sql:5", statement.locationOf(positionOf("nope")));
         assertEquals("db/schema/a.sql:3", statement.location());
+    }
+
+    @Test
+    void mapsAnErrorPositionToItsColumnCountingTheStatementsOwnStartOnItsFirstLine() {
+        assertEquals(5, statement.columnOf(positionOf("nope")), "after two spaces of indentation and 'x '");
+        assertEquals(1, statement.columnOf(positionOf("CREATE")));
+        ScriptStatement indented = new ScriptStatement("SELECT nope", "a.sql", 7, 9);
+        assertEquals(16, indented.columnOf(indented.sql().indexOf("nope") + 1),
+                "the statement starts at column 9 of its line");
     }
 
     @Test
@@ -33,6 +43,19 @@ class ScriptStatementTest {
         assertEquals(3, statement.lineOf(0));
         assertEquals(3, statement.lineOf(-7));
         assertEquals(6, statement.lineOf(10_000));
+    }
+
+    @Test
+    void aRefusalPointsAtTheStatementAndHasNoSqlState() {
+        SqlStatementException refused = new ScriptStatement("DO $$ BEGIN END $$", "db/schema/x.sql", 4, 3)
+                .refusal("'DO' does not belong in a schema file", "Put it in a manual migration.");
+        assertEquals("db/schema/x.sql", refused.source());
+        assertEquals(4, refused.line());
+        assertEquals(3, refused.column());
+        assertNull(refused.sqlState());
+        assertEquals("'DO' does not belong in a schema file", refused.problem());
+        assertEquals("db/schema/x.sql:4:3: 'DO' does not belong in a schema file\n  Statement: DO $$ BEGIN END $$"
+                + "\nPut it in a manual migration.", refused.getMessage());
     }
 
     @Test

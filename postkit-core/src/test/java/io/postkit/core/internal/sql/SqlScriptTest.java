@@ -1,12 +1,14 @@
 package io.postkit.core.internal.sql;
 
 import io.postkit.core.api.PostkitException;
+import io.postkit.core.api.SqlStatementException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -175,18 +177,22 @@ class SqlScriptTest {
 
         @Test
         void areRefusedWithFileAndLine() {
-            PostkitException e = assertThrows(PostkitException.class,
+            SqlStatementException e = assertThrows(SqlStatementException.class,
                     () -> SqlScript.split("SELECT 1;\n\\connect other\nSELECT 2;", "db/schema/seed.sql"));
-            assertTrue(e.getMessage().startsWith("db/schema/seed.sql:2: psql meta-commands are not supported in"
-                    + " schema files"), e.getMessage());
-            assertTrue(e.getMessage().contains("(\\connect)"), e.getMessage());
+            assertEquals("db/schema/seed.sql", e.source());
+            assertEquals(2, e.line());
+            assertEquals(1, e.column());
+            assertEquals("psql meta-commands are not supported in schema files or migrations (\\connect)",
+                    e.problem());
+            assertNull(e.sqlState());
         }
 
         @Test
         void areRefusedInTheMiddleOfAStatementAndAfterIndentation() {
-            PostkitException e = assertThrows(PostkitException.class,
+            SqlStatementException e = assertThrows(SqlStatementException.class,
                     () -> SqlScript.split("SELECT 1\n\n   \\gset\n", "a.sql"));
-            assertTrue(e.getMessage().startsWith("a.sql:3: "), e.getMessage());
+            assertEquals("a.sql:3", e.location());
+            assertEquals(4, e.column());
         }
 
         @Test
