@@ -101,7 +101,8 @@ class DeployCommandIT {
         PostkitException e = assertThrows(PostkitException.class,
                 () -> new DeployCommand(project.workspace(), Clock.systemUTC()).run(DEPLOY));
         String migration = project.dir().resolve(".postkit/db/migrations").toFile().list()[0];
-        assertEquals("The dry run on a clone of remote 'test' failed:\n" + migration + ":4: ERROR: relation \"orders\""
+        assertEquals("The dry run on a clone of remote 'test' failed:\n.postkit/db/migrations/" + migration
+                + ":4:1: ERROR: relation \"orders\""
                 + " already exists (SQLSTATE 42P07)\n  Statement: CREATE TABLE \"public\".\"orders\" (\n"
                 + "Remote 'test' was not changed.", e.getMessage());
         assertEquals(0, remote.queryInt("SELECT count(*) FROM pg_tables WHERE tablename = 'schema_migrations'"));

@@ -135,8 +135,8 @@ class SessionErrorsIT {
         plan();
         PostkitException e = assertThrows(PostkitException.class, this::apply);
         assertEquals("The plan drops data:\n  column public.customers.note\nIf that is intended, run mvn postkit:apply"
-                + " -Dpostkit.allowDataLoss. A rename is not detected: do it in a manual migration (mvn"
-                + " postkit:migration) to keep the data.", e.getMessage());
+                + " -Dpostkit.allowDataLoss. A rename is not detected: do it in a hand-written migration (mvn"
+                + " postkit:migration -Dpostkit.name=<name>) to keep the data.", e.getMessage());
         assertEquals(List.of(), new Project(workspace).state().sessionMigrations());
         new ApplyCommand(workspace, Clock.systemUTC()).run(new ApplyCommand.Options(true, "drop_note"));
         assertEquals(List.of("drop_note"), new Project(workspace).state().sessionMigrations().stream()

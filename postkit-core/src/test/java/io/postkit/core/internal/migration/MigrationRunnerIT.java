@@ -112,7 +112,8 @@ class MigrationRunnerIT {
             assertEquals("42704", e.sqlState());
             assertEquals("ERROR: type \"nope\" does not exist", e.problem());
             assertEquals("CREATE TABLE b (\n  x nope\n)", e.statement());
-            assertEquals("?", e.getMessage());
+            assertEquals("20260101000000_x.sql:6:5: ERROR: type \"nope\" does not exist (SQLSTATE 42704)\n"
+                    + "  Statement: CREATE TABLE b (", e.getMessage());
             assertTrue(c.getAutoCommit(), "the connection's autocommit is given back after a failure");
         }
         assertEquals("null", db.queryValue("SELECT coalesce(to_regclass('a')::text, 'null')"),

@@ -83,7 +83,8 @@ class JsonStateFileTest {
                   "localSystemIdentifier" : "7301234567890123456",
                   "startedAt" : "2026-11-22T10:00:00Z",
                   "state" : "APPLIED",
-                  "migrations" : [ "20261122100000" ]
+                  "migrations" : [ "20261122100000" ],
+                  "localToken" : null
                 }""", json);
     }
 
