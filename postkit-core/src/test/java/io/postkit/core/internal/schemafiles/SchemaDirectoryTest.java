@@ -42,8 +42,10 @@ class SchemaDirectoryTest {
         assertEquals(List.of("db/schema/types/t.sql", "db/schema/tables/a.sql", "db/schema/tables/b.sql",
                 "db/schema/indexes/i.sql", "db/schema/zz/extra.sql"),
                 dir.files(FileRole.DESIRED).stream().map(SchemaFile::path).toList());
-        assertEquals(1, dir.files(FileRole.INFRA).size());
-        assertEquals(1, dir.files(FileRole.SEEDS).size());
+        assertEquals(List.of("db/schema/infra/roles.sql"),
+                dir.files(FileRole.INFRA).stream().map(SchemaFile::path).toList());
+        assertEquals(List.of("db/schema/seeds/data.sql"),
+                dir.files(FileRole.SEEDS).stream().map(SchemaFile::path).toList());
     }
 
     @Test
