@@ -4,6 +4,7 @@ import io.postkit.core.api.Workspace;
 import io.postkit.core.internal.workflow.Project;
 import io.postkit.core.internal.workflow.ProjectState;
 import io.postkit.core.internal.workflow.LocalClone;
+import io.postkit.core.internal.workflow.SessionRecovery;
 import io.postkit.core.api.PostkitException;
 import io.postkit.core.internal.embedded.RunningServer;
 import io.postkit.core.api.SqlStatementException;
@@ -52,7 +53,7 @@ public final class ApplyCommand {
     /** @return the migrations written and applied: one, or one per part of an online plan */
     public List<MigrationFile> run(Options options) {
         ProjectState state = project.state();
-        try (var lock = state.lock()) {
+        try (var lock = project.lock()) {
             SessionState session = state.requireSession("apply");
             PlanDocument plan = state.plan().orElseThrow(() -> new PostkitException(
                     "No plan to apply. Run mvn postkit:plan first."));
@@ -64,6 +65,7 @@ public final class ApplyCommand {
             checkDataLoss(plan, options.allowDataLoss());
             try (RunningServer server = project.localServer(session.remoteMajor())) {
                 LocalClone clone = LocalClone.of(project, server, session);
+                session = new SessionRecovery(project).reconcile(clone, session);
                 checkClone(plan, clone);
                 List<MigrationFile> migrations = migrations(plan, options.name());
                 SessionState progress = session;
@@ -80,6 +82,8 @@ public final class ApplyCommand {
                         }
                         throw e;
                     }
+                    project.pausePoint("apply.ran");
+                    state.completeSessionMigration(file);
                     progress = progress.applied(migration.version());
                     project.log().info("Applied migration " + migration.fileName() + " to the local clone.");
                 }

@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -66,7 +67,7 @@ public final class DeployCommand {
                     + " remote.");
         }
         ProjectState state = project.state();
-        try (var lock = state.lock()) {
+        try (var lock = project.lock()) {
             List<MigrationFile> committed = state.committedMigrations();
             try (Connection target = project.openRemote(remote);
                  DeployLock deployLock = DeployLock.acquire(target, remote.name(), options.lockWait())) {
@@ -87,8 +88,15 @@ public final class DeployCommand {
                     throw new PostkitException("Deploy to remote '" + remote.name() + "' cancelled; nothing was"
                             + " changed.");
                 }
-                apply(remote, target, pending, options);
-                state.markDeployed(pending, remote.name(), clock.instant());
+                List<MigrationFile> applied = new ArrayList<>();
+                try {
+                    apply(remote, target, pending, options, applied);
+                } catch (SQLException | RuntimeException e) {
+                    recordAfterFailure(remote, applied, e);
+                    throw e;
+                }
+                project.pausePoint("deploy.applied");
+                record(remote, applied);
                 return new Result(remote.name(), pending, true);
             } catch (SQLException e) {
                 throw new PostkitException("Deploy to remote '" + remote.name() + "' failed: " + e.getMessage(), e);
@@ -142,8 +150,41 @@ public final class DeployCommand {
         }
     }
 
-    private void apply(RemoteConfig remote, Connection target, List<MigrationFile> pending, Options options)
-            throws SQLException {
+    /**
+     * What is applied where is always read from the target's migration table; {@code committed.json}'s deployments
+     * are a record for people. Failing to write it after the target changed must say that the target did change.
+     */
+    private void record(RemoteConfig remote, List<MigrationFile> applied) {
+        try {
+            project.state().markDeployed(applied, remote.name(), clock.instant());
+        } catch (RuntimeException e) {
+            throw new PostkitException("Remote '" + remote.name() + "' was changed: " + names(applied) + " "
+                    + (applied.size() == 1 ? "is" : "are") + " applied there. Recording that in"
+                    + " .postkit/db/committed.json failed: " + e.getMessage() + "\nNothing is lost: what is applied"
+                    + " where is read from the remote's schema_migrations, so the next deploy or status reads it from"
+                    + " there (committed.json only keeps a record of deploys for people).", e);
+        }
+    }
+
+    private void recordAfterFailure(RemoteConfig remote, List<MigrationFile> applied, Exception failure) {
+        if (applied.isEmpty()) {
+            return;
+        }
+        try {
+            project.state().markDeployed(applied, remote.name(), clock.instant());
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+            project.log().warn("Could not record in .postkit/db/committed.json that " + names(applied) + " reached"
+                    + " remote '" + remote.name() + "': " + e.getMessage());
+        }
+    }
+
+    private static String names(List<MigrationFile> migrations) {
+        return String.join(", ", migrations.stream().map(MigrationFile::fileName).toList());
+    }
+
+    private void apply(RemoteConfig remote, Connection target, List<MigrationFile> pending, Options options,
+                       List<MigrationFile> applied) throws SQLException {
         MigrationTable table = project.migrationTable();
         table.ensureExists(target);
         MigrationRunner runner = new MigrationRunner(table, project.log());
@@ -158,6 +199,8 @@ public final class DeployCommand {
                         + " deploy stay applied. Fix the cause and run mvn postkit:deploy again.", e);
             }
             done++;
+            applied.add(migration);
+            project.pausePoint("deploy.between");
         }
         project.log().info("Applied " + done + " migration(s) to remote '" + remote.name() + "'.");
     }

@@ -8,7 +8,13 @@ import io.postkit.core.internal.embedded.ServerLease;
 import io.postkit.core.internal.embedded.ServerSettings;
 import io.postkit.core.internal.embedded.ServerUser;
 
+import io.postkit.core.api.PostkitException;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The project's local servers: one embedded PostgreSQL per major under {@code .postkit/local/pg<major>}, so a
@@ -29,6 +35,20 @@ public final class LocalServers {
         this.user = user;
         this.keepRunning = keepRunning;
         this.log = log;
+    }
+
+    /** The majors whose data directory exists, in order. */
+    public List<Integer> majors() {
+        if (!Files.isDirectory(localDir)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(localDir)) {
+            return dirs.filter(d -> Files.exists(d.resolve("PG_VERSION")))
+                    .map(d -> d.getFileName().toString()).filter(n -> n.matches("pg\\d+"))
+                    .map(n -> Integer.valueOf(n.substring(2))).sorted().toList();
+        } catch (IOException e) {
+            throw new PostkitException("Cannot list " + localDir + ": " + e.getMessage(), e);
+        }
     }
 
     public EmbeddedPostgres server(int major) {

@@ -46,11 +46,24 @@ public final class MigrationRunner {
             }
         } catch (SQLException | RuntimeException e) {
             if (migration.upTransactional()) {
-                c.rollback();
+                rollback(c, e);
             }
             throw e;
         } finally {
-            c.setAutoCommit(autoCommit);
+            if (!c.isClosed()) {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    /** A connection the server ended (terminated, restarted) cannot roll back; the failure that says why is kept. */
+    private static void rollback(Connection c, Exception failure) {
+        try {
+            if (!c.isClosed()) {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 
