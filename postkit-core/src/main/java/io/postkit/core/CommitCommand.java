@@ -39,7 +39,7 @@ public final class CommitCommand {
                 session = new SessionRecovery(project).reconcile(clone, session);
                 state.plan().filter(p -> !p.isEmpty()).ifPresent(CommitCommand::refuseUnapplied);
                 List<MigrationFile> migrations = state.sessionMigrations();
-                refuseUnappliedMigrations(migrations, session);
+                refuseUnapplied(session, migrations);
                 if (migrations.isEmpty()) {
                     throw new PostkitException("Nothing to commit: no migration was applied in this session. Run mvn"
                             + " postkit:plan and mvn postkit:apply first, or mvn postkit:abort to end the session.");
@@ -74,14 +74,13 @@ public final class CommitCommand {
                 + " Run mvn postkit:apply to apply it, or mvn postkit:plan to refresh it, before committing.");
     }
 
-    /** A migration in the session folder that the clone does not hold never ran: committing it would ship it blind. */
-    private static void refuseUnappliedMigrations(List<MigrationFile> migrations, SessionState session) {
+    /** A hand-written migration the clone has not run would reach the remotes untested. */
+    private static void refuseUnapplied(SessionState session, List<MigrationFile> migrations) {
         List<String> unapplied = migrations.stream().filter(m -> !session.migrations().contains(m.version()))
-                .map(MigrationFile::fileName).toList();
+                .map(ProjectState::sessionMigrationPath).toList();
         if (!unapplied.isEmpty()) {
-            throw new PostkitException("Migration(s) " + String.join(", ", unapplied) + " in .postkit/db/session/"
-                    + " have not run on the local clone. Run mvn postkit:apply to run them, or delete them, before"
-                    + " committing.");
+            throw new PostkitException("Not applied to the local clone yet: " + String.join(", ", unapplied)
+                    + ". Run mvn postkit:apply first (or delete the file), then commit.");
         }
     }
 }

@@ -16,6 +16,8 @@ import io.postkit.core.api.SqlStatementException;
 import io.postkit.core.internal.migration.MigrationFile;
 import io.postkit.core.internal.migration.MigrationRunner;
 import io.postkit.core.internal.migration.MigrationTable;
+import io.postkit.core.internal.scripts.ProjectScripts;
+import io.postkit.core.internal.sql.ScriptStatement;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code postkit:deploy}: under an advisory lock on the target, finds the committed migrations it has not applied,
@@ -77,7 +80,8 @@ public final class DeployCommand {
                             + " committed migration(s) applied).");
                     return new Result(remote.name(), pending, false);
                 }
-                dryRun(remote, target, pending);
+                ProjectScripts scripts = project.scripts();
+                dryRun(remote, target, pending, scripts);
                 if (options.dryRun()) {
                     project.log().info("Dry run succeeded; " + pending.size() + " migration(s) would be applied."
                             + " Remote '" + remote.name() + "' was not changed (-Dpostkit.dryRun).");
@@ -90,7 +94,7 @@ public final class DeployCommand {
                 }
                 List<MigrationFile> applied = new ArrayList<>();
                 try {
-                    apply(remote, target, pending, options, applied);
+                    apply(remote, target, pending, scripts, options, applied);
                 } catch (SQLException | RuntimeException e) {
                     recordAfterFailure(remote, applied, e);
                     throw e;
@@ -121,7 +125,8 @@ public final class DeployCommand {
         return pending;
     }
 
-    private void dryRun(RemoteConfig remote, Connection target, List<MigrationFile> pending) throws SQLException {
+    private void dryRun(RemoteConfig remote, Connection target, List<MigrationFile> pending, ProjectScripts scripts)
+            throws SQLException {
         int major = ServerVersion.of(target).major();
         project.log().info("Dry run: cloning remote '" + remote.name() + "' into a local PostgreSQL " + major);
         try (RunningServer server = project.localServer(major);
@@ -132,11 +137,12 @@ public final class DeployCommand {
                 MigrationTable table = project.migrationTable();
                 table.ensureExists(c);
                 MigrationRunner runner = new MigrationRunner(table, project.log());
+                scripts.before(c);
                 for (MigrationFile migration : pending) {
                     project.log().info("Dry run: " + migration.fileName());
-                    runner.run(c, migration, null);
+                    runner.run(c, migration, statements(migration), null, afterLast(pending, migration, scripts));
                 }
-                List<String> missing = StubRoles.missingOn(c, target);
+                List<String> missing = missingRoles(c, target, scripts);
                 if (!missing.isEmpty()) {
                     throw new PostkitException("The dry run on a clone of remote '" + remote.name() + "' shows"
                             + " that the migrations name roles remote '" + remote.name() + "' does not have: "
@@ -183,16 +189,43 @@ public final class DeployCommand {
         return String.join(", ", migrations.stream().map(MigrationFile::fileName).toList());
     }
 
-    private void apply(RemoteConfig remote, Connection target, List<MigrationFile> pending, Options options,
-                       List<MigrationFile> applied) throws SQLException {
+    /** Roles the migrated clone names that the target lacks and its infra/ would not create there either. */
+    private static List<String> missingRoles(Connection clone, Connection target, ProjectScripts scripts)
+            throws SQLException {
+        List<String> missing = StubRoles.missingOn(clone, target);
+        if (missing.isEmpty() || scripts.infra().isEmpty()) {
+            return missing;
+        }
+        Set<String> created = scripts.infra().rolesCreatedOn(target);
+        return missing.stream().filter(role -> !created.contains(role)).toList();
+    }
+
+    private static List<ScriptStatement> statements(MigrationFile migration) {
+        return migration.upStatements(ProjectState.committedMigrationPath(migration));
+    }
+
+    /** Grants and seeds go into the last migration's transaction. */
+    private static MigrationRunner.InTransaction afterLast(List<MigrationFile> pending, MigrationFile migration,
+                                                           ProjectScripts scripts) {
+        return migration == pending.get(pending.size() - 1) ? scripts.after(false) : null;
+    }
+
+    private void apply(RemoteConfig remote, Connection target, List<MigrationFile> pending, ProjectScripts scripts,
+                       Options options, List<MigrationFile> applied) throws SQLException {
         MigrationTable table = project.migrationTable();
         table.ensureExists(target);
         MigrationRunner runner = new MigrationRunner(table, project.log());
+        try {
+            scripts.before(target);
+        } catch (SqlStatementException e) {
+            throw new PostkitException("Running infra/ on remote '" + remote.name() + "' failed and was rolled back;"
+                    + " no migration was applied:\n" + e.getMessage(), e);
+        }
         int done = 0;
         for (MigrationFile migration : pending) {
             project.log().info("Applying " + migration.fileName() + " to remote '" + remote.name() + "'");
             try {
-                applyWithRetry(runner, target, migration, options);
+                applyWithRetry(runner, target, migration, afterLast(pending, migration, scripts), options);
             } catch (SqlStatementException e) {
                 throw new PostkitException("Migration " + migration.fileName() + " failed on remote '" + remote.name()
                         + "' and was rolled back:\n" + e.getMessage() + "\n" + done + " earlier migration(s) of this"
@@ -205,12 +238,12 @@ public final class DeployCommand {
         project.log().info("Applied " + done + " migration(s) to remote '" + remote.name() + "'.");
     }
 
-    private void applyWithRetry(MigrationRunner runner, Connection target, MigrationFile migration, Options options)
-            throws SQLException {
+    private void applyWithRetry(MigrationRunner runner, Connection target, MigrationFile migration,
+                                MigrationRunner.InTransaction after, Options options) throws SQLException {
         long backoffMillis = 1000;
         for (int attempt = 0; ; attempt++) {
             try {
-                runner.run(target, migration, options.lockTimeout());
+                runner.run(target, migration, statements(migration), options.lockTimeout(), after);
                 return;
             } catch (SqlStatementException e) {
                 if (!LOCK_NOT_AVAILABLE.equals(e.sqlState()) || attempt >= options.retries()) {

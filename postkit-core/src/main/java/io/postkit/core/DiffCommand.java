@@ -67,6 +67,12 @@ public final class DiffCommand {
     public String run(Request request) {
         Source from = Source.parse(request.from(), "from");
         Source to = Source.parse(request.to(), "to");
+        if (from.url() != null && to.url() != null) {
+            int fromMajor = from.major(host);
+            if (fromMajor == to.major(host) && (request.pgVersion() == null || request.pgVersion() == fromMajor)) {
+                return readInPlace(request, from, to);
+            }
+        }
         int major = major(request, from, to);
         EmbeddedPostgres postgres = EmbeddedPostgres.of(host.binaries(), major, workDir.resolve("pg" + major),
                 ServerUser.of(host.machine()), ServerSettings.throwawayClone(), host.log());
@@ -83,6 +89,25 @@ public final class DiffCommand {
             }
         } catch (SQLException e) {
             throw new PostkitException("postkit:diff failed on the embedded server: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Two databases of the same major are read where they are, both at once: each prints its definitions in the
+     * same normal form, so copying them to a local server first would only cost time.
+     */
+    private String readInPlace(Request request, Source from, Source to) {
+        try (Connection a = from.connection(host); Connection b = to.connection(host)) {
+            Set<String> schemas = new TreeSet<>(request.schemas());
+            if (schemas.isEmpty()) {
+                schemas.addAll(ShadowDatabase.userSchemas(a));
+                schemas.addAll(ShadowDatabase.userSchemas(b));
+            }
+            CatalogReader.Sides sides = new CatalogReader().readBoth(a, b, schemas, Set.of());
+            return PlanText.sql(SqlRenderer.renderAll(SchemaDiff.between(sides.current(), sides.desired())));
+        } catch (SQLException e) {
+            throw new PostkitException("postkit:diff failed reading the catalogs of from and to: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -106,7 +131,7 @@ public final class DiffCommand {
             try {
                 Set<String> cloned;
                 try (Connection c = source.connection(host)) {
-                    cloned = schemas.isEmpty() ? ShadowDatabase.userSchemas(c) : Set.copyOf(schemas);
+                    cloned = schemas.isEmpty() ? ShadowDatabase.userSchemas(c) : new TreeSet<>(schemas);
                 }
                 new NativeCloner(1, PostkitLog.SILENT).clone(() -> source.connection(host), side::connect, cloned,
                         false);
@@ -145,7 +170,7 @@ public final class DiffCommand {
     private static Set<String> schemas(Request request, RunningServer server, String a, String b)
             throws SQLException {
         if (!request.schemas().isEmpty()) {
-            return Set.copyOf(request.schemas());
+            return new TreeSet<>(request.schemas());
         }
         Set<String> all = new TreeSet<>();
         for (String db : List.of(a, b)) {
@@ -185,7 +210,7 @@ public final class DiffCommand {
 
         /** The side opened like a remote named after it ("from", "to"), with the same messages on failure. */
         Connection connection(Host host) {
-            return new RemoteConnector(host).open(new RemoteConfig(label, url, null, false, false));
+            return RemoteConnector.forUrls(host).open(new RemoteConfig(label, url, null, false, false));
         }
 
         int major(Host host) {

@@ -120,7 +120,7 @@ public final class PlanCommand {
     private RenderOptions renderOptions(Connection clone, SchemaModel current, List<SchemaChange> changes)
             throws SQLException {
         Set<QualifiedName> partitioned = current.tables().values().stream().filter(t -> t.partitionBy() != null)
-                .map(Table::name).collect(java.util.stream.Collectors.toSet());
+                .map(Table::name).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
         return new RenderOptions(project.settings().online(), partitioned,
                 emptyTables(clone, SqlRenderer.tablesWithRowHazards(changes)));
     }

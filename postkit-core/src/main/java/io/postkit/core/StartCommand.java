@@ -12,7 +12,9 @@ import io.postkit.core.internal.embedded.RunningServer;
 import io.postkit.core.internal.local.LocalDatabase;
 import io.postkit.core.internal.local.Purpose;
 import io.postkit.core.internal.local.ThrowawayDatabase;
+import io.postkit.core.internal.scripts.ProjectScripts;
 import io.postkit.core.internal.state.SessionState;
+import io.postkit.core.api.SqlStatementException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -55,7 +57,7 @@ public final class StartCommand {
                 project.log().info("Remote '" + remote.name() + "' runs PostgreSQL " + version.display()
                         + "; cloning it into a local PostgreSQL " + version.major());
                 warnUnsupported(remote, new CatalogReader().unsupportedObjects(source, project.settings().schemas()));
-                return cloneInto(remote, version.major());
+                return cloneInto(remote, version.major(), project.scripts());
             } catch (SQLException e) {
                 throw new PostkitException("Reading remote '" + remote.name() + "' failed: " + e.getMessage(), e);
             }
@@ -70,7 +72,7 @@ public final class StartCommand {
     }
 
     /** The clone is dropped again unless it is complete and recorded in the session. */
-    private Result cloneInto(RemoteConfig remote, int major) throws SQLException {
+    private Result cloneInto(RemoteConfig remote, int major, ProjectScripts scripts) throws SQLException {
         try (RunningServer server = project.localServer(major);
              ThrowawayDatabase database = project.databases(server).create(Purpose.CLONE)) {
             NativeCloner.Result clone;
@@ -79,7 +81,11 @@ public final class StartCommand {
                         .clone(() -> project.openRemote(remote), database::connect, project.settings().schemas());
                 try (Connection local = database.connect()) {
                     project.migrationTable().ensureExists(local);
+                    scripts.before(local);
                 }
+            } catch (SqlStatementException e) {
+                throw new PostkitException("Running infra/ on the clone of remote '" + remote.name() + "' failed:\n"
+                        + e.getMessage() + "\nThe local copy was removed and no session was started.", e);
             } catch (SQLException | RuntimeException e) {
                 throw failed(remote, e);
             }

@@ -34,7 +34,7 @@ public final class StatusCommand {
         log.info("Session: " + state.session().map(StatusCommand::describe).orElse("none"));
         state.plan().ifPresent(plan -> log.info("Last plan (" + plan.createdAt() + "): "
                 + PlanText.summary(plan).lines().findFirst().orElse("")));
-        log.info("Local servers: " + LocalServerStatus.describe(project.settings().localDir()));
+        log.info("Local servers: " + LocalServerStatus.describe(project.localDir()));
         List<MigrationFile> committed = state.committedMigrations();
         log.info("Committed migrations: " + committed.size());
         if (offline) {

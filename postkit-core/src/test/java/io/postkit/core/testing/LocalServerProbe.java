@@ -21,7 +21,7 @@ import java.util.Properties;
 public record LocalServerProbe(Workspace workspace, int major) {
 
     public Path dataDir() {
-        return workspace.settings().localDir().resolve("pg" + major);
+        return new Project(workspace).localDir().resolve("pg" + major);
     }
 
     public boolean running() {

@@ -27,7 +27,12 @@ public final class TestProject {
     }
 
     public static TestProject create(String name, TestDatabase remote) throws IOException {
-        Path dir = TestPostgres.workDir().resolve("projects").resolve(name + "-" + System.nanoTime());
+        return createIn(TestPostgres.workDir().resolve("projects"), name, remote);
+    }
+
+    /** A project in a folder of {@code parent}, e.g. one the PostgreSQL OS user cannot enter. */
+    public static TestProject createIn(Path parent, String name, TestDatabase remote) throws IOException {
+        Path dir = parent.resolve(name + "-" + System.nanoTime());
         Files.createDirectories(dir.resolve("db/schema"));
         return new TestProject(dir, remote);
     }

@@ -3,11 +3,15 @@ package io.postkit.core.internal.shadow;
 import io.postkit.core.api.PostkitLog;
 import io.postkit.core.internal.local.SandboxRole;
 import io.postkit.core.internal.local.StubRoles;
+import io.postkit.core.internal.scripts.InfraScript;
 import io.postkit.core.internal.schemafiles.FileRole;
+import io.postkit.core.internal.schemafiles.GrantsPolicy;
 import io.postkit.core.internal.schemafiles.SchemaDirectory;
 import io.postkit.core.internal.schemafiles.SchemaFile;
 import io.postkit.core.internal.schemafiles.StatementPolicy;
+import io.postkit.core.internal.sql.Identifiers;
 import io.postkit.core.internal.sql.ScriptStatement;
+import io.postkit.core.internal.sql.SqlScript;
 import io.postkit.core.internal.sql.SqlTokens;
 
 import java.sql.Connection;
@@ -16,6 +20,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +41,9 @@ final class ShadowLoader {
     /** "must be member of role" (13–15), "must be able to SET ROLE" (16+): what OWNER TO says without membership. */
     private static final Pattern NOT_MEMBER = Pattern.compile("must be (?:member of role|able to SET ROLE) \"(.+)\"");
 
+    /** What {@code OWNER TO} says (15+) when the new owner may not create in the object's schema. */
+    private static final Pattern NO_CREATE = Pattern.compile("permission denied for schema (.+)");
+
     private static final int MAX_ROLES_PER_STATEMENT = 20;
 
     private final PostkitLog log;
@@ -47,15 +55,21 @@ final class ShadowLoader {
     /** {@code infra/}, as the superuser: it prepares what the schema files need (roles, schemas, extensions). */
     void loadInfra(Connection admin, SchemaDirectory directory) throws SQLException {
         prepare(admin);
-        run(statements(directory, FileRole.INFRA, false), "Fix the infra/ file; it runs before every migration too.",
+        run(statements(directory, FileRole.INFRA, statement -> { }), true,
+                "Fix the infra/ file; it runs before every migration too.",
                 statement -> execute(admin, admin, null, statement));
     }
 
-    /** The desired-state files, each refused unless declarative, run as {@code sandbox}. */
+    /** The desired-state files (each refused unless declarative), then the grants files, run as {@code sandbox}. */
     void loadDesired(Connection admin, Connection sandboxed, SandboxRole sandbox, SchemaDirectory directory)
             throws SQLException {
         prepare(sandboxed);
-        run(statements(directory, FileRole.DESIRED, true), "Fix the schema file and run postkit:plan again.",
+        run(statements(directory, FileRole.DESIRED, StatementPolicy::check), false,
+                "Fix the schema file and run postkit:plan again.",
+                statement -> execute(admin, sandboxed, sandbox, statement));
+        // after the objects they grant on: the privileges grants files give are desired state too
+        run(statements(directory, FileRole.GRANTS, GrantsPolicy::check), false,
+                "Fix the grants file and run postkit:plan again; it runs after every migration too.",
                 statement -> execute(admin, sandboxed, sandbox, statement));
     }
 
@@ -66,14 +80,12 @@ final class ShadowLoader {
         }
     }
 
-    private static List<ScriptStatement> statements(SchemaDirectory directory, FileRole role, boolean declarative) {
+    private static List<ScriptStatement> statements(SchemaDirectory directory, FileRole role,
+                                                    Consumer<ScriptStatement> policy) {
         List<ScriptStatement> all = new ArrayList<>();
         for (SchemaFile file : directory.files(role)) {
-            for (ScriptStatement statement : io.postkit.core.internal.sql.SqlScript.split(file.content(),
-                    file.path())) {
-                if (declarative) {
-                    StatementPolicy.check(statement);
-                }
+            for (ScriptStatement statement : SqlScript.split(file.content(), file.path())) {
+                policy.accept(statement);
                 all.add(statement);
             }
         }
@@ -84,14 +96,16 @@ final class ShadowLoader {
         SQLException run(ScriptStatement statement) throws SQLException;
     }
 
-    private void run(List<ScriptStatement> statements, String advice, Execution execution) throws SQLException {
+    /** @param infra whether these are infra statements, which skip what exists already (roles are cluster-wide) */
+    private void run(List<ScriptStatement> statements, boolean infra, String advice, Execution execution)
+            throws SQLException {
         List<ScriptStatement> pending = statements;
         while (!pending.isEmpty()) {
             List<ScriptStatement> deferred = new ArrayList<>();
             SQLException firstFailure = null;
             for (ScriptStatement statement : pending) {
                 SQLException failure = execution.run(statement);
-                if (failure == null) {
+                if (failure == null || (infra && InfraScript.alreadyExists(statement, failure))) {
                     continue;
                 }
                 if (!MISSING_DEPENDENCY.contains(failure.getSQLState())) {
@@ -121,18 +135,27 @@ final class ShadowLoader {
     private SQLException execute(Connection admin, Connection c, SandboxRole sandbox, ScriptStatement statement)
             throws SQLException {
         boolean defaults = sandbox != null && isDefaultPrivileges(statement);
-        for (int attempt = 0; ; attempt++) {
-            try {
-                if (defaults) {
-                    executeOn(admin, statement);
+        List<String> undo = new ArrayList<>();
+        try {
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    if (defaults) {
+                        executeOn(admin, statement);
+                    }
+                    if (!defaults || !namesRole(statement)) {
+                        executeOn(c, statement);
+                    }
+                    return null;
+                } catch (SQLException e) {
+                    if (attempt >= MAX_ROLES_PER_STATEMENT || !resolved(admin, sandbox, statement, e, undo)) {
+                        return e;
+                    }
                 }
-                if (!defaults || !namesRole(statement)) {
-                    executeOn(c, statement);
-                }
-                return null;
-            } catch (SQLException e) {
-                if (attempt >= MAX_ROLES_PER_STATEMENT || !resolved(admin, sandbox, statement, e)) {
-                    return e;
+            }
+        } finally {
+            for (String sql : undo) {
+                try (Statement s = admin.createStatement()) {
+                    s.execute(sql);
                 }
             }
         }
@@ -144,9 +167,12 @@ final class ShadowLoader {
         }
     }
 
-    /** @return whether the cause of {@code e} was removed, so the statement may run again */
-    private boolean resolved(Connection admin, SandboxRole sandbox, ScriptStatement statement, SQLException e)
-            throws SQLException {
+    /**
+     * @param undo collects what to take back once the statement ran (a privilege lent just for it)
+     * @return whether the cause of {@code e} was removed, so the statement may run again
+     */
+    private boolean resolved(Connection admin, SandboxRole sandbox, ScriptStatement statement, SQLException e,
+                             List<String> undo) throws SQLException {
         String missing = StubRoles.missingRole(e);
         if (missing != null) {
             log.debug("Creating stub role '" + missing + "' named by " + statement.location());
@@ -160,7 +186,42 @@ final class ShadowLoader {
                     + statement.location());
             return true;
         }
-        return false;
+        return sandbox != null && lendCreate(admin, sandbox, statement, e, undo);
+    }
+
+    /**
+     * A superuser may give an object to any role; anyone else only to a role that may create in the object's schema
+     * (PostgreSQL 15+). The schema files only say who owns it, so that privilege is lent for the statement and taken
+     * back right after: it is no part of the desired state.
+     */
+    private static boolean lendCreate(Connection admin, SandboxRole sandbox, ScriptStatement statement,
+                                      SQLException e, List<String> undo) throws SQLException {
+        Matcher schema = "42501".equals(e.getSQLState()) && e.getMessage() != null
+                ? NO_CREATE.matcher(e.getMessage()) : null;
+        String owner = newOwner(statement);
+        if (schema == null || !schema.find() || owner == null || !undo.isEmpty() || !sandbox.admit(owner)) {
+            return false;
+        }
+        String grant = " CREATE ON SCHEMA " + Identifiers.quote(schema.group(1).strip()) + " ";
+        try (Statement s = admin.createStatement()) {
+            s.execute("GRANT" + grant + "TO " + Identifiers.quote(owner));
+        }
+        undo.add("REVOKE" + grant + "FROM " + Identifiers.quote(owner));
+        return true;
+    }
+
+    /** The role after {@code OWNER TO}, or null (none, or CURRENT_USER and the like). */
+    private static String newOwner(ScriptStatement statement) {
+        List<SqlTokens.Token> tokens = SqlTokens.of(statement.sql());
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            if (tokens.get(i).isWord("OWNER") && tokens.get(i + 1).isWord("TO")) {
+                SqlTokens.Token role = tokens.get(i + 2);
+                boolean special = role.kind() == SqlTokens.Kind.WORD && role.text().matches(
+                        "CURRENT_USER|CURRENT_ROLE|SESSION_USER");
+                return special ? null : role.identifier();
+            }
+        }
+        return null;
     }
 
     private static boolean isDefaultPrivileges(ScriptStatement statement) {

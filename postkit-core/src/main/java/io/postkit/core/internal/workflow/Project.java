@@ -15,9 +15,12 @@ import io.postkit.core.internal.local.LocalServers;
 import io.postkit.core.internal.migration.MigrationTable;
 import io.postkit.core.internal.plan.SchemaFingerprint;
 import io.postkit.core.internal.state.ProjectLock;
+import io.postkit.core.internal.schemafiles.SchemaDirectory;
+import io.postkit.core.internal.scripts.ProjectScripts;
 import io.postkit.core.internal.state.SessionState;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -79,8 +82,23 @@ public final class Project {
     }
 
     public LocalServers localServers() {
-        return new LocalServers(settings().localDir(), workspace.host().binaries(), serverUser(),
-                settings().keepRunning(), log());
+        Path dir = localDir();
+        if (settings().localDataDir() == null && !dir.equals(settings().localDir())) {
+            log().info("The local PostgreSQL keeps its data in " + dir + ": " + serverUser().describe() + " cannot"
+                    + " enter the project folder (set postkit.local.dataDir to choose another place).");
+        }
+        return new LocalServers(dir, workspace.host().binaries(), serverUser(), settings().keepRunning(), log());
+    }
+
+    /**
+     * Where the local servers keep their data: {@code localDataDir} when set, else {@code .postkit/local}, unless
+     * PostgreSQL runs as another OS user that cannot reach it (see {@link ServerUser#localDataRoot}).
+     */
+    public Path localDir() {
+        if (settings().localDataDir() != null) {
+            return settings().localDataDir();
+        }
+        return serverUser().localDataRoot(settings().localDir(), settings().baseDir());
     }
 
     /**
@@ -124,6 +142,11 @@ public final class Project {
 
     public Connection openRemote(RemoteConfig remote) {
         return new RemoteConnector(workspace.host()).open(remote);
+    }
+
+    /** The infra/, grants/ and seeds/ files of the schema directory (none when there is no schema directory). */
+    public ProjectScripts scripts() {
+        return new ProjectScripts(SchemaDirectory.readIfPresent(settings().baseDir(), settings().schemaDir()), log());
     }
 
     public MigrationTable migrationTable() {
