@@ -226,7 +226,8 @@ class CrashRecoveryIT {
             output = deploy.output();
         }
         assertTrue(output.contains("FAILED Migration " + migrations.get(1).fileName() + " failed on remote 'test'"
-                + " and was rolled back:\n" + migrations.get(1).fileName() + ":2:1: FATAL: terminating connection"
+                + " and was rolled back:\n.postkit/db/migrations/" + migrations.get(1).fileName() + ":2:1: FATAL:"
+                + " terminating connection"
                 + " due to administrator command (SQLSTATE 57P01)"), output);
         assertTrue(output.contains("\n1 earlier migration(s) of this deploy stay applied. Fix the cause and run mvn"
                 + " postkit:deploy again."), output);
