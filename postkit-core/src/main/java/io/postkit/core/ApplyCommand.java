@@ -249,8 +249,8 @@ public final class ApplyCommand {
             throws SQLException {
         MigrationFile migration = step.migration();
         try {
-            new MigrationRunner(project.migrationTable(), project.log()).run(c, migration, step.statements(), null,
-                    after);
+            new MigrationRunner(project.migrationTable(), project.log()).warningOfDataLoss("on the local clone")
+                    .run(c, migration, step.statements(), null, after);
         } catch (SqlStatementException e) {
             if (written != null) {
                 project.state().deleteQuietly(written);

@@ -73,7 +73,8 @@ public final class DeployCommand {
         try (var lock = project.lock()) {
             List<MigrationFile> committed = state.committedMigrations();
             try (Connection target = project.openRemote(remote);
-                 DeployLock deployLock = DeployLock.acquire(target, remote.name(), options.lockWait())) {
+                 DeployLock deployLock = DeployLock.acquire(target, remote.name(), options.lockWait(),
+                         project.log())) {
                 List<MigrationFile> pending = pending(remote, target, committed);
                 if (pending.isEmpty()) {
                     project.log().info("Remote '" + remote.name() + "' is up to date (" + committed.size()
@@ -82,6 +83,7 @@ public final class DeployCommand {
                 }
                 ProjectScripts scripts = project.scripts();
                 dryRun(remote, target, pending, scripts);
+                project.pausePoint("deploy.dry-run-passed");
                 if (options.dryRun()) {
                     project.log().info("Dry run succeeded; " + pending.size() + " migration(s) would be applied."
                             + " Remote '" + remote.name() + "' was not changed (-Dpostkit.dryRun).");
@@ -136,7 +138,8 @@ public final class DeployCommand {
             try (Connection c = clone.connect()) {
                 MigrationTable table = project.migrationTable();
                 table.ensureExists(c);
-                MigrationRunner runner = new MigrationRunner(table, project.log());
+                MigrationRunner runner = new MigrationRunner(table, project.log())
+                        .warningOfDataLoss("on the dry-run clone of remote '" + remote.name() + "'");
                 scripts.before(c);
                 for (MigrationFile migration : pending) {
                     project.log().info("Dry run: " + migration.fileName());
@@ -225,7 +228,7 @@ public final class DeployCommand {
         for (MigrationFile migration : pending) {
             project.log().info("Applying " + migration.fileName() + " to remote '" + remote.name() + "'");
             try {
-                applyWithRetry(runner, target, migration, afterLast(pending, migration, scripts), options);
+                applyWithRetry(runner, target, remote, migration, afterLast(pending, migration, scripts), options);
             } catch (SqlStatementException e) {
                 throw new PostkitException("Migration " + migration.fileName() + " failed on remote '" + remote.name()
                         + "' and was rolled back:\n" + e.getMessage() + "\n" + done + " earlier migration(s) of this"
@@ -238,8 +241,9 @@ public final class DeployCommand {
         project.log().info("Applied " + done + " migration(s) to remote '" + remote.name() + "'.");
     }
 
-    private void applyWithRetry(MigrationRunner runner, Connection target, MigrationFile migration,
-                                MigrationRunner.InTransaction after, Options options) throws SQLException {
+    private void applyWithRetry(MigrationRunner runner, Connection target, RemoteConfig remote,
+                                MigrationFile migration, MigrationRunner.InTransaction after, Options options)
+            throws SQLException {
         long backoffMillis = 1000;
         for (int attempt = 0; ; attempt++) {
             try {
@@ -249,8 +253,10 @@ public final class DeployCommand {
                 if (!LOCK_NOT_AVAILABLE.equals(e.sqlState()) || attempt >= options.retries()) {
                     throw e;
                 }
-                project.log().warn("Lock not available for " + migration.fileName() + "; retrying in "
-                        + backoffMillis + " ms (" + (attempt + 1) + "/" + options.retries() + ")");
+                project.log().warn("Migration " + migration.fileName() + " waited more than "
+                        + options.lockTimeout().toMillis() + " ms (lockTimeout) for a lock on remote '"
+                        + remote.name() + "' at " + e.location() + " and was rolled back; retrying in "
+                        + backoffMillis + " ms (retry " + (attempt + 1) + " of " + options.retries() + ").");
                 sleep(backoffMillis);
                 backoffMillis *= 2;
             }

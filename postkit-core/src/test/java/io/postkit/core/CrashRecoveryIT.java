@@ -82,6 +82,33 @@ class CrashRecoveryIT {
     }
 
     @Test
+    void aPlanKilledWhileBuildingTheShadowLeavesADatabaseAndARoleThatTheNextGoalRemoves() throws Exception {
+        TestProject project = TestProject.withRemote("crash-plan", 18, ITEMS, ITEMS
+                + "\nCREATE MATERIALIZED VIEW slow AS SELECT 1 AS one FROM pg_sleep(30);");
+        Workspace workspace = project.workspace();
+        LocalServerProbe local = new LocalServerProbe(workspace, 18);
+        new StartCommand(workspace, Clock.systemUTC()).run(null);
+        try (ChildGoal plan = child(project, "plan")) {
+            plan.await(() -> local.active("%pg_sleep%") > 0, WAIT, "the shadow's build");
+            plan.kill();
+        }
+        String clone = session(project).localDatabase();
+        project.schemaFile("schema.sql", ITEMS);
+
+        RecordingLog log = new RecordingLog();
+        new PlanCommand(project.workspace(log), Clock.systemUTC()).run();
+        List<String> removed = log.startingWith("INFO Removed");
+        assertEquals(1, removed.size(), log.lines().toString());
+        assertTrue(removed.get(0).matches("INFO Removed what goals that did not finish left on the local server:"
+                + " postkit_shadow_[0-9a-f]{16} \\(shadow, [0-9.]+ MB, made by process \\d+\\),"
+                + " role postkit_sandbox_[0-9a-f]{16}\\."), removed.get(0));
+        assertEquals(List.of(clone), local.databases(), "the session's clone is kept");
+
+        new AbortCommand(workspace).run();
+        assertNothingLeftLocally(local);
+    }
+
+    @Test
     void anApplyKilledDuringItsIndexBuildLeavesNoMigrationThatNeverRan() throws Exception {
         TestProject project = TestProject.withRemote("crash-apply", 18, SLOW_KEY + ITEMS
                 + " INSERT INTO items SELECT g, 'n' FROM generate_series(1, 700) g;", SLOW_KEY + ITEMS

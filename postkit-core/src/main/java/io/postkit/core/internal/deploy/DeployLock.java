@@ -1,6 +1,7 @@
 package io.postkit.core.internal.deploy;
 
 import io.postkit.core.api.PostkitException;
+import io.postkit.core.api.PostkitLog;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,12 +27,25 @@ public final class DeployLock implements AutoCloseable {
         this.connection = connection;
     }
 
-    public static DeployLock acquire(Connection connection, String remote, Duration wait) throws SQLException {
+    /** Waiting for another deploy says so once, with how long and for whom, so nobody stares at a silent build. */
+    public static DeployLock acquire(Connection connection, String remote, Duration wait, PostkitLog log)
+            throws SQLException {
         watchClient(connection);
-        long deadline = System.nanoTime() + wait.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + wait.toNanos();
+        boolean waiting = false;
         while (true) {
             if (tryLock(connection)) {
+                if (waiting) {
+                    log.info(String.format(java.util.Locale.ROOT, "Got the deploy lock on remote '%s' after %.1f s.",
+                            remote, (System.nanoTime() - started) / 1e9));
+                }
                 return new DeployLock(connection);
+            }
+            if (!waiting && wait.toMillis() > 0) {
+                waiting = true;
+                log.info("Waiting up to " + wait.toSeconds() + " s (deployLockWait) for another deploy to remote '"
+                        + remote + "' to finish" + holder(connection) + ".");
             }
             if (System.nanoTime() >= deadline) {
                 throw new PostkitException("Another deploy to remote '" + remote + "' is in progress" + holder(connection)

@@ -158,6 +158,48 @@ public final class SandboxRole implements AutoCloseable {
         }
     }
 
+    /** Sandbox roles whose creating goal ended without dropping them (killed), by name. */
+    public static List<String> leftovers(RunningServer server) throws SQLException {
+        List<String> left = new java.util.ArrayList<>();
+        try (Connection c = server.connect("postgres"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT rolname::text, shobj_description(oid, 'pg_authid') FROM pg_roles"
+                     + " WHERE rolname LIKE 'postkit\\_sandbox\\_%' ORDER BY 1")) {
+            while (rs.next()) {
+                CreationMarker marker = CreationMarker.parse(rs.getString(2)).orElse(null);
+                if (marker != null && marker.purpose() == Purpose.SANDBOX && !marker.creatorAlive()) {
+                    left.add(rs.getString(1));
+                }
+            }
+        }
+        return left;
+    }
+
+    /** Drops a leftover sandbox role: first what it owns or was granted in each database that still records it. */
+    public static void dropLeftover(RunningServer server, String role) throws SQLException {
+        List<String> databases;
+        try (Connection c = server.connect("postgres");
+             PreparedStatement ps = c.prepareStatement("SELECT DISTINCT d.datname::text FROM pg_shdepend s"
+                     + " JOIN pg_database d ON d.oid = s.dbid WHERE s.refclassid = 'pg_authid'::regclass"
+                     + " AND s.refobjid = (SELECT oid FROM pg_roles WHERE rolname = ?) ORDER BY 1")) {
+            ps.setString(1, role);
+            databases = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    databases.add(rs.getString(1));
+                }
+            }
+        }
+        for (String database : databases) {
+            try (Connection c = server.connect(database); Statement s = c.createStatement()) {
+                s.execute("REASSIGN OWNED BY " + Identifiers.quote(role) + " TO CURRENT_USER");
+                s.execute("DROP OWNED BY " + Identifiers.quote(role));
+            }
+        }
+        try (Connection c = server.connect("postgres"); Statement s = c.createStatement()) {
+            s.execute("DROP ROLE IF EXISTS " + Identifiers.quote(role));
+        }
+    }
+
     private static List<String> names(Connection c, String sql) throws SQLException {
         List<String> names = new java.util.ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {

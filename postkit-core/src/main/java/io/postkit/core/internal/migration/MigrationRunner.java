@@ -18,10 +18,26 @@ public final class MigrationRunner {
 
     private final MigrationTable table;
     private final PostkitLog log;
+    private final DroppedData dropped;
 
     public MigrationRunner(MigrationTable table, PostkitLog log) {
+        this(table, log, null);
+    }
+
+    private MigrationRunner(MigrationTable table, PostkitLog log, DroppedData dropped) {
         this.table = table;
         this.log = log;
+        this.dropped = dropped;
+    }
+
+    /**
+     * A runner that says before each statement that drops tables or columns how many rows they hold
+     * ({@link DroppedData}).
+     *
+     * @param where where the rows are counted, for the message: "on the local clone"
+     */
+    public MigrationRunner warningOfDataLoss(String where) {
+        return new MigrationRunner(table, log, new DroppedData(log, where));
     }
 
     /** Work that belongs in a migration's transaction, after its statements: grants and seeds after the last one. */
@@ -88,7 +104,10 @@ public final class MigrationRunner {
         }
     }
 
-    private void execute(Connection c, ScriptStatement statement) {
+    private void execute(Connection c, ScriptStatement statement) throws SQLException {
+        if (dropped != null) {
+            dropped.before(c, statement);
+        }
         long started = System.nanoTime();
         try (Statement s = c.createStatement()) {
             s.execute(statement.sql());
