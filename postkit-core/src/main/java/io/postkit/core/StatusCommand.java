@@ -31,10 +31,11 @@ public final class StatusCommand {
     public void run(boolean offline) {
         ProjectState state = project.state();
         var log = project.log();
-        log.info("Session: " + state.session().map(StatusCommand::describe).orElse("none"));
+        log.info("Session: " + session(state));
+        unfinished(state).forEach(log::info);
         state.plan().ifPresent(plan -> log.info("Last plan (" + plan.createdAt() + "): "
                 + PlanText.summary(plan).lines().findFirst().orElse("")));
-        log.info("Local servers: " + LocalServerStatus.describe(project.localDir()));
+        log.info("Local servers:\n  " + String.join("\n  ", new LocalServerStatus(project).describe()));
         List<MigrationFile> committed = state.committedMigrations();
         log.info("Committed migrations: " + committed.size());
         if (offline) {
@@ -44,6 +45,35 @@ public final class StatusCommand {
         for (RemoteConfig remote : project.settings().remotes()) {
             log.info("Remote '" + remote.name() + "': " + remoteStatus(remote, committed));
         }
+    }
+
+    private static String session(ProjectState state) {
+        try {
+            return state.session().map(StatusCommand::describe).orElse("none");
+        } catch (PostkitException unreadable) {
+            return "unreadable: " + unreadable.getMessage();
+        }
+    }
+
+    /** What a goal that did not finish left in the project's state; the next goal that writes settles it. */
+    private static List<String> unfinished(ProjectState state) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (java.nio.file.Path file : state.applyingMigrations()) {
+            lines.add("An apply did not finish: " + file.getFileName() + " (the next plan, apply or commit keeps it"
+                    + " if it ran on the clone, else removes it)");
+        }
+        List<MigrationFile> unrecorded;
+        try {
+            unrecorded = state.unrecordedCommittedFiles();
+        } catch (PostkitException unreadable) {
+            unrecorded = List.of();
+        }
+        if (!unrecorded.isEmpty()) {
+            lines.add("Not in .postkit/db/committed.json: " + String.join(", ", unrecorded.stream()
+                    .map(MigrationFile::fileName).toList()) + " (a commit that did not complete is settled by the"
+                    + " next goal)");
+        }
+        return lines;
     }
 
     private static String describe(SessionState session) {

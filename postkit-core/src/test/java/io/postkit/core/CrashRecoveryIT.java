@@ -66,6 +66,15 @@ class CrashRecoveryIT {
         assertFalse(Files.exists(sessionFile(project)), "no session was recorded");
 
         RecordingLog log = new RecordingLog();
+        new StatusCommand(project.workspace(log)).run(true);
+        String servers = log.startingWith("INFO Local servers:").get(0);
+        assertTrue(servers.matches("(?s)INFO Local servers:\n  pg18 \\(.*pg18\\): running on port \\d+, left running by"
+                + " a goal that did not finish; the next goal stops it\n    clone postkit_clone_[0-9a-f]{16}"
+                + " \\([0-9.]+ MB\\): left by a goal that did not finish \\(process \\d+\\); the next goal"
+                + " removes it"), servers);
+        assertTrue(local.running(), "status changes nothing");
+
+        log.clear();
         new StartCommand(project.workspace(log), Clock.systemUTC()).run(null);
         assertEquals(List.of("INFO The local PostgreSQL server on " + local.dataDir() + " was left running by a goal"
                 + " that did not finish; it is stopped when this goal ends."), log.startingWith("INFO The local"));

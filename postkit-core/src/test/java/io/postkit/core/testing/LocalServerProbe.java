@@ -50,10 +50,10 @@ public record LocalServerProbe(Workspace workspace, int major) {
         }
     }
 
-    /** The databases on the server besides the maintenance database, by name (starts it for the look). */
+    /** The databases on the server besides the maintenance database, by name (looked at as found: left running or stopped). */
     public List<String> databases() throws SQLException {
         List<String> names = new ArrayList<>();
-        try (RunningServer server = new Project(workspace).localServers().start(major);
+        try (RunningServer server = new Project(workspace).localServers().inspect(major);
              Connection c = server.connect("postgres"); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT datname FROM pg_database WHERE NOT datistemplate"
                      + " AND datname <> 'postgres' ORDER BY 1")) {

@@ -70,7 +70,8 @@ public final class Leftovers {
                 + ", made by " + marker.creator() + ")";
     }
 
-    static String size(long bytes) {
+    /** "1.2 GB", "12.3 MB" */
+    public static String size(long bytes) {
         if (bytes >= 1L << 30) {
             return String.format(java.util.Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
         }

@@ -63,4 +63,9 @@ public final class LocalServers {
     public RunningServer start(int major) {
         return ServerLease.acquire(server(major), log).keepRunning(keepRunning);
     }
+
+    /** The server of this major, to look at; closing the handle leaves it as it was found. */
+    public RunningServer inspect(int major) {
+        return ServerLease.inspect(server(major));
+    }
 }

@@ -116,7 +116,7 @@ public final class Project {
     }
 
     /** Which clones the session owns; when the session file cannot be read, every clone is kept. */
-    private Predicate<CreationMarker> sessionOwnership() {
+    Predicate<CreationMarker> sessionOwnership() {
         Optional<SessionState> session;
         try {
             session = state.session();
