@@ -82,23 +82,22 @@ public final class MigrationRunner {
                 c.commit();
             }
         } catch (SQLException | RuntimeException e) {
-            if (!c.isClosed() && !c.getAutoCommit()) {
-                rollback(c, e);
-            }
+            rollbackAfter(c, autoCommit, e);
             throw e;
-        } finally {
-            if (!c.isClosed()) {
-                c.setAutoCommit(autoCommit);
-            }
         }
+        c.setAutoCommit(autoCommit);
     }
 
-    /** A connection the server ended (terminated, restarted) cannot roll back; the failure that says why is kept. */
-    private static void rollback(Connection c, Exception failure) {
+    /**
+     * A connection the server ended (terminated, restarted) can neither roll back nor change its settings; the
+     * failure that says why is what the caller gets.
+     */
+    private static void rollbackAfter(Connection c, boolean autoCommit, Exception failure) {
         try {
-            if (!c.isClosed()) {
+            if (!c.getAutoCommit()) {
                 c.rollback();
             }
+            c.setAutoCommit(autoCommit);
         } catch (SQLException e) {
             failure.addSuppressed(e);
         }
