@@ -65,7 +65,7 @@ public final class SandboxRole implements AutoCloseable {
      */
     public SandboxRole ownDatabase() throws SQLException {
         String role = Identifiers.quote(name);
-        List<String> schemas = names(admin, "SELECT nspname FROM pg_namespace n WHERE nspowner = (SELECT oid FROM"
+        List<String> schemas = StubRoles.names(admin, "SELECT nspname FROM pg_namespace n WHERE nspowner = (SELECT oid FROM"
                 + " pg_roles WHERE rolname = current_user) AND nspname <> 'information_schema' AND nspname !~ '^pg_'"
                 + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_namespace'::regclass"
                 + " AND d.objid = n.oid AND d.deptype = 'e')");
@@ -198,15 +198,5 @@ public final class SandboxRole implements AutoCloseable {
         try (Connection c = server.connect("postgres"); Statement s = c.createStatement()) {
             s.execute("DROP ROLE IF EXISTS " + Identifiers.quote(role));
         }
-    }
-
-    private static List<String> names(Connection c, String sql) throws SQLException {
-        List<String> names = new java.util.ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
-        }
-        return names;
     }
 }
