@@ -3,6 +3,7 @@ package io.postkit.core;
 import io.postkit.core.api.Workspace;
 import io.postkit.core.internal.workflow.Project;
 import io.postkit.core.internal.workflow.ProjectState;
+import io.postkit.core.internal.workflow.RemoteWriteConsent;
 import io.postkit.core.internal.workflow.ServerVersion;
 import io.postkit.core.api.PostkitException;
 import io.postkit.core.internal.clone.NativeCloner;
@@ -63,12 +64,8 @@ public final class DeployCommand {
 
     public Result run(Options options) {
         RemoteConfig remote = project.settings().remote(options.remote());
-        boolean needsConfirmation = remote.confirm() && !options.yes() && !options.dryRun();
-        if (needsConfirmation && !project.host().confirmation().interactive()) {
-            throw new PostkitException("Deploying to remote '" + remote.name() + "' needs confirmation, and this build"
-                    + " cannot ask (batch mode). Run with -Dpostkit.yes, or set <confirm>false</confirm> on the"
-                    + " remote.");
-        }
+        RemoteWriteConsent consent = RemoteWriteConsent.check(project, remote, options.yes() || options.dryRun(),
+                "Deploying to");
         ProjectState state = project.state();
         try (var lock = project.lock()) {
             List<MigrationFile> committed = state.committedMigrations();
@@ -89,11 +86,7 @@ public final class DeployCommand {
                             + " Remote '" + remote.name() + "' was not changed (-Dpostkit.dryRun).");
                     return new Result(remote.name(), pending, false);
                 }
-                if (needsConfirmation && !project.host().confirmation().confirm("Apply " + pending.size()
-                        + " migration(s) to remote '" + remote.name() + "'?")) {
-                    throw new PostkitException("Deploy to remote '" + remote.name() + "' cancelled; nothing was"
-                            + " changed.");
-                }
+                consent.confirm("Apply " + pending.size() + " migration(s) to remote '" + remote.name() + "'?");
                 List<MigrationFile> applied = new ArrayList<>();
                 try {
                     apply(remote, target, pending, scripts, options, applied);

@@ -73,6 +73,11 @@ public final class PlanCommand {
         }
     }
 
+    /** The plan as one JSON document ({@code -Dpostkit.format=json}): what plan.json holds. */
+    public static String json(PlanDocument plan) {
+        return io.postkit.core.internal.state.JsonStateFile.render(plan);
+    }
+
     /** Planning without them would silently drop or ignore them: refuse, naming each. */
     private static void refuseUnsupported(List<String> objects) {
         if (!objects.isEmpty()) {
@@ -94,7 +99,7 @@ public final class PlanCommand {
                     project.settings().schemas(), Set.of(MigrationTable.DEFAULT_NAME));
             SchemaModel current = sides.current();
             SchemaModel desired = sides.desired();
-            OwnerRule owners = ownerRule(shadowConnection);
+            OwnerRule owners = ShadowDatabase.ownerRule(shadowConnection, project.settings().manageOwners());
             Fingerprints fingerprints = new Fingerprints(files.fingerprint(), SchemaFingerprint.of(current),
                     SchemaFingerprint.of(desired));
             List<SchemaChange> changes = SchemaDiff.between(current, desired, owners);
@@ -102,18 +107,6 @@ public final class PlanCommand {
                     ServerVersion.of(cloneConnection).display(), fingerprints,
                     SqlRenderer.renderAll(changes, renderOptions(cloneConnection, current, changes)),
                     SqlRenderer.renderAll(SchemaDiff.between(desired, current, owners)));
-        }
-    }
-
-    /** With {@code manageOwners}, what the shadow's own user owns is what the schema files gave no owner. */
-    private OwnerRule ownerRule(Connection shadow) throws SQLException {
-        if (!project.settings().manageOwners()) {
-            return OwnerRule.IGNORED;
-        }
-        try (java.sql.Statement s = shadow.createStatement();
-             java.sql.ResultSet rs = s.executeQuery("SELECT current_user")) {
-            rs.next();
-            return OwnerRule.declared(rs.getString(1));
         }
     }
 

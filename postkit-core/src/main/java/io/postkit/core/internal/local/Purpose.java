@@ -12,6 +12,8 @@ public enum Purpose {
     DRYRUN,
     /** One side of a {@code postkit:diff}. */
     DIFF,
+    /** The committed migrations replayed for one {@code postkit:check}. */
+    CHECK,
     /** A role that runs a user's SQL without superuser power, for one build. */
     SANDBOX;
 

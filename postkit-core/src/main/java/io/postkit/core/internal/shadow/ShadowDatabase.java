@@ -2,6 +2,7 @@ package io.postkit.core.internal.shadow;
 
 import io.postkit.core.api.PostkitLog;
 import io.postkit.core.internal.catalog.Extensions;
+import io.postkit.core.internal.diff.OwnerRule;
 import io.postkit.core.internal.local.LocalDatabases;
 import io.postkit.core.internal.local.Purpose;
 import io.postkit.core.internal.local.SandboxRole;
@@ -93,6 +94,22 @@ public final class ShadowDatabase implements AutoCloseable {
     /** The database itself: closing it drops the shadow as {@link #close()} does. */
     public ThrowawayDatabase database() {
         return database;
+    }
+
+    /**
+     * How owners are compared with this shadow as the desired side: with {@code manageOwners}, what the shadow's own
+     * user owns is what the schema files gave no owner (what the sandbox made is the superuser's once built);
+     * without, owners are not compared.
+     */
+    public static OwnerRule ownerRule(Connection shadow, boolean manageOwners) throws SQLException {
+        if (!manageOwners) {
+            return OwnerRule.IGNORED;
+        }
+        try (java.sql.Statement s = shadow.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT current_user")) {
+            rs.next();
+            return OwnerRule.declared(rs.getString(1));
+        }
     }
 
     /** A superuser connection, for reading the built shadow. */
