@@ -24,6 +24,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,10 +67,11 @@ public final class DeployCommand {
         RemoteWriteConsent consent = RemoteWriteConsent.check(project, remote, options.yes() || options.dryRun(),
                 "Deploying to");
         ProjectState state = project.state();
-        try (var lock = state.lock()) {
+        try (var lock = project.lock()) {
             List<MigrationFile> committed = state.committedMigrations();
             try (Connection target = project.openRemote(remote);
-                 DeployLock deployLock = DeployLock.acquire(target, remote.name(), options.lockWait())) {
+                 DeployLock deployLock = DeployLock.acquire(target, remote.name(), options.lockWait(),
+                         project.log())) {
                 List<MigrationFile> pending = pending(remote, target, committed);
                 if (pending.isEmpty()) {
                     project.log().info("Remote '" + remote.name() + "' is up to date (" + committed.size()
@@ -78,14 +80,22 @@ public final class DeployCommand {
                 }
                 ProjectScripts scripts = project.scripts();
                 dryRun(remote, target, pending, scripts);
+                project.pausePoint("deploy.dry-run-passed");
                 if (options.dryRun()) {
                     project.log().info("Dry run succeeded; " + pending.size() + " migration(s) would be applied."
                             + " Remote '" + remote.name() + "' was not changed (-Dpostkit.dryRun).");
                     return new Result(remote.name(), pending, false);
                 }
                 consent.confirm("Apply " + pending.size() + " migration(s) to remote '" + remote.name() + "'?");
-                apply(remote, target, pending, scripts, options);
-                state.markDeployed(pending, remote.name(), clock.instant());
+                List<MigrationFile> applied = new ArrayList<>();
+                try {
+                    apply(remote, target, pending, scripts, options, applied);
+                } catch (SQLException | RuntimeException e) {
+                    recordAfterFailure(remote, applied, e);
+                    throw e;
+                }
+                project.pausePoint("deploy.applied");
+                record(remote, applied);
                 return new Result(remote.name(), pending, true);
             } catch (SQLException e) {
                 throw new PostkitException("Deploy to remote '" + remote.name() + "' failed: " + e.getMessage(), e);
@@ -121,7 +131,8 @@ public final class DeployCommand {
             try (Connection c = clone.connect()) {
                 MigrationTable table = project.migrationTable();
                 table.ensureExists(c);
-                MigrationRunner runner = new MigrationRunner(table, project.log());
+                MigrationRunner runner = new MigrationRunner(table, project.log())
+                        .warningOfDataLoss("on the dry-run clone of remote '" + remote.name() + "'");
                 scripts.before(c);
                 for (MigrationFile migration : pending) {
                     project.log().info("Dry run: " + migration.fileName());
@@ -139,6 +150,39 @@ public final class DeployCommand {
             throw new PostkitException("The dry run on a clone of remote '" + remote.name() + "' failed:\n"
                     + e.getMessage() + "\nRemote '" + remote.name() + "' was not changed.", e);
         }
+    }
+
+    /**
+     * What is applied where is always read from the target's migration table; {@code committed.json}'s deployments
+     * are a record for people. Failing to write it after the target changed must say that the target did change.
+     */
+    private void record(RemoteConfig remote, List<MigrationFile> applied) {
+        try {
+            project.state().markDeployed(applied, remote.name(), clock.instant());
+        } catch (RuntimeException e) {
+            throw new PostkitException("Remote '" + remote.name() + "' was changed: " + names(applied) + " "
+                    + (applied.size() == 1 ? "is" : "are") + " applied there. Recording that in"
+                    + " .postkit/db/committed.json failed: " + e.getMessage() + "\nNothing is lost: what is applied"
+                    + " where is read from the remote's schema_migrations, so the next deploy or status reads it from"
+                    + " there (committed.json only keeps a record of deploys for people).", e);
+        }
+    }
+
+    private void recordAfterFailure(RemoteConfig remote, List<MigrationFile> applied, Exception failure) {
+        if (applied.isEmpty()) {
+            return;
+        }
+        try {
+            project.state().markDeployed(applied, remote.name(), clock.instant());
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+            project.log().warn("Could not record in .postkit/db/committed.json that " + names(applied) + " reached"
+                    + " remote '" + remote.name() + "': " + e.getMessage());
+        }
+    }
+
+    private static String names(List<MigrationFile> migrations) {
+        return String.join(", ", migrations.stream().map(MigrationFile::fileName).toList());
     }
 
     /** Roles the migrated clone names that the target lacks and its infra/ would not create there either. */
@@ -163,7 +207,7 @@ public final class DeployCommand {
     }
 
     private void apply(RemoteConfig remote, Connection target, List<MigrationFile> pending, ProjectScripts scripts,
-                       Options options) throws SQLException {
+                       Options options, List<MigrationFile> applied) throws SQLException {
         MigrationTable table = project.migrationTable();
         table.ensureExists(target);
         MigrationRunner runner = new MigrationRunner(table, project.log());
@@ -177,19 +221,22 @@ public final class DeployCommand {
         for (MigrationFile migration : pending) {
             project.log().info("Applying " + migration.fileName() + " to remote '" + remote.name() + "'");
             try {
-                applyWithRetry(runner, target, migration, afterLast(pending, migration, scripts), options);
+                applyWithRetry(runner, target, remote, migration, afterLast(pending, migration, scripts), options);
             } catch (SqlStatementException e) {
                 throw new PostkitException("Migration " + migration.fileName() + " failed on remote '" + remote.name()
                         + "' and was rolled back:\n" + e.getMessage() + "\n" + done + " earlier migration(s) of this"
                         + " deploy stay applied. Fix the cause and run mvn postkit:deploy again.", e);
             }
             done++;
+            applied.add(migration);
+            project.pausePoint("deploy.between");
         }
         project.log().info("Applied " + done + " migration(s) to remote '" + remote.name() + "'.");
     }
 
-    private void applyWithRetry(MigrationRunner runner, Connection target, MigrationFile migration,
-                                MigrationRunner.InTransaction after, Options options) throws SQLException {
+    private void applyWithRetry(MigrationRunner runner, Connection target, RemoteConfig remote,
+                                MigrationFile migration, MigrationRunner.InTransaction after, Options options)
+            throws SQLException {
         long backoffMillis = 1000;
         for (int attempt = 0; ; attempt++) {
             try {
@@ -199,8 +246,10 @@ public final class DeployCommand {
                 if (!LOCK_NOT_AVAILABLE.equals(e.sqlState()) || attempt >= options.retries()) {
                     throw e;
                 }
-                project.log().warn("Lock not available for " + migration.fileName() + "; retrying in "
-                        + backoffMillis + " ms (" + (attempt + 1) + "/" + options.retries() + ")");
+                project.log().warn("Migration " + migration.fileName() + " waited more than "
+                        + options.lockTimeout().toMillis() + " ms (lockTimeout) for a lock on remote '"
+                        + remote.name() + "' at " + e.location() + " and was rolled back; retrying in "
+                        + backoffMillis + " ms (retry " + (attempt + 1) + " of " + options.retries() + ").");
                 sleep(backoffMillis);
                 backoffMillis *= 2;
             }

@@ -28,15 +28,12 @@ import io.postkit.core.internal.model.SchemaModel;
 import io.postkit.core.internal.plan.PlanText;
 import io.postkit.core.internal.render.SqlRenderer;
 import io.postkit.core.internal.schemafiles.SchemaDirectory;
-import io.postkit.core.internal.shadow.DefinitionRoundTrip;
 import io.postkit.core.internal.shadow.ShadowDatabase;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -111,8 +108,8 @@ public final class DiffCommand {
         try (Connection a = from.connection(host); Connection b = to.connection(host)) {
             Set<String> schemas = new TreeSet<>(request.schemas());
             if (schemas.isEmpty()) {
-                schemas.addAll(userSchemas(a));
-                schemas.addAll(userSchemas(b));
+                schemas.addAll(ShadowDatabase.userSchemas(a));
+                schemas.addAll(ShadowDatabase.userSchemas(b));
             }
             CatalogReader.Sides sides = new CatalogReader().readBoth(a, b, schemas, Set.of());
             List<SchemaChange> changes = ExtensionDiff.merged(SchemaDiff.between(sides.current(), sides.desired()),
@@ -144,7 +141,7 @@ public final class DiffCommand {
             try {
                 Set<String> cloned;
                 try (Connection c = source.connection(host)) {
-                    cloned = schemas.isEmpty() ? userSchemas(c) : new TreeSet<>(schemas);
+                    cloned = schemas.isEmpty() ? ShadowDatabase.userSchemas(c) : new TreeSet<>(schemas);
                 }
                 new NativeCloner(1, PostkitLog.SILENT).clone(() -> source.connection(host), side::connect, cloned,
                         false);
@@ -156,19 +153,7 @@ public final class DiffCommand {
         }
         SchemaDirectory files = Files.isDirectory(source.path()) ? SchemaDirectory.read(source.path(), source.path())
                 : SchemaDirectory.ofFile(source.path());
-        ShadowDatabase shadow = ShadowDatabase.build(databases, files, schemas.isEmpty() ? List.of("public")
-                : schemas, extensions, host.log());
-        try {
-            if (schemas.isEmpty()) {
-                try (Connection c = shadow.connect()) {
-                    DefinitionRoundTrip.apply(c, userSchemas(c));
-                }
-            }
-            return shadow.database();
-        } catch (SQLException | RuntimeException e) {
-            closeAfterFailure(shadow, e);
-            throw e;
-        }
+        return ShadowDatabase.build(databases, files, schemas, extensions, host.log()).database();
     }
 
     private static void closeAfterFailure(AutoCloseable side, Exception failure) {
@@ -200,23 +185,10 @@ public final class DiffCommand {
         Set<String> all = new TreeSet<>();
         for (String db : List.of(a, b)) {
             try (Connection c = server.connect(db)) {
-                all.addAll(userSchemas(c));
+                all.addAll(ShadowDatabase.userSchemas(c));
             }
         }
         return all;
-    }
-
-    /** Every non-system schema; the caller owns the connection. */
-    private static Set<String> userSchemas(Connection c) throws SQLException {
-        Set<String> schemas = new TreeSet<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT nspname FROM pg_namespace"
-                + " WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')"
-                + " AND nspname NOT LIKE 'pg_temp%' AND nspname NOT LIKE 'pg_toast_temp%'")) {
-            while (rs.next()) {
-                schemas.add(rs.getString(1));
-            }
-        }
-        return schemas;
     }
 
     /**

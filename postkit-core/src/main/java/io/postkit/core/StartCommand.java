@@ -42,12 +42,16 @@ public final class StartCommand {
     public Result run(String remoteName) {
         RemoteConfig remote = project.settings().remote(remoteName);
         ProjectState state = project.state();
-        try (var lock = state.lock()) {
+        try (var lock = project.lock()) {
             state.session().ifPresent(session -> {
                 throw new PostkitException("A session is already active (remote '" + session.remote() + "', started "
                         + session.startedAt() + "). Continue it with mvn postkit:plan / postkit:apply /"
                         + " postkit:commit, or discard it with mvn postkit:abort.");
             });
+            if (state.hasSessionFiles()) {
+                throw new PostkitException(".postkit/db/session/ holds files of an earlier session, but there is no"
+                        + " session. Move away what you want to keep, then run mvn postkit:abort to remove them.");
+            }
             try (Connection source = project.openRemote(remote)) {
                 ServerVersion version = ServerVersion.of(source);
                 project.log().info("Remote '" + remote.name() + "' runs PostgreSQL " + version.display()
@@ -97,10 +101,9 @@ public final class StartCommand {
     }
 
     private static PostkitException failed(RemoteConfig remote, Exception e) {
-        if (e instanceof PostkitException pe) {
-            return pe;
-        }
-        return new PostkitException("Cloning remote '" + remote.name() + "' failed: " + e.getMessage()
+        String why = String.valueOf(e.getMessage()).strip();
+        return new PostkitException("Cloning remote '" + remote.name() + "' failed: "
+                + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why)
                 + ". The partial local copy was removed and no session was started.", e);
     }
 }

@@ -76,6 +76,14 @@ public final class RunningServer implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(database), props);
     }
 
+    /** A connection as {@code user} (a role that is not the superuser; loopback is trusted on local servers). */
+    public Connection connectAs(String database, String user) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("ApplicationName", "postkit");
+        return DriverManager.getConnection(jdbcUrl(database), props);
+    }
+
     /** Stops the server whoever started it. */
     public void stop() {
         stopper.run();

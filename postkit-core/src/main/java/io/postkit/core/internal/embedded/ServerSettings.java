@@ -33,8 +33,11 @@ public record ServerSettings(int port, String superuser, String superuserPasswor
      * too. Every relation a transaction creates or drops holds a lock until commit: a clone builds a whole schema in
      * one transaction, and a plan may create or drop a thousand tables (GitLab's schema: 4,500 relations).
      */
-    String startOptions(int port) {
-        return "-p " + port + " -c max_locks_per_transaction=1024";
+    String startOptions(int port, int major) {
+        // A goal killed mid-statement leaves its backend running until it next talks to the client; from 14 on the
+        // server checks the client every second instead, so a killed goal's transaction ends and frees its locks.
+        return "-p " + port + " -c max_locks_per_transaction=1024"
+                + (major >= 14 ? " -c client_connection_check_interval=1000" : "");
     }
 
     Map<String, String> configuration() {

@@ -10,7 +10,13 @@ import io.postkit.core.internal.embedded.ServerLease;
 import io.postkit.core.internal.embedded.ServerSettings;
 import io.postkit.core.internal.embedded.ServerUser;
 
+import io.postkit.core.api.PostkitException;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The project's local servers: one embedded PostgreSQL per major under {@code .postkit/local/pg<major>}, so a
@@ -44,6 +50,20 @@ public final class LocalServers {
         this.project = project;
     }
 
+    /** The majors whose data directory exists, in order. */
+    public List<Integer> majors() {
+        if (!Files.isDirectory(localDir)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(localDir)) {
+            return dirs.filter(d -> Files.exists(d.resolve("PG_VERSION")))
+                    .map(d -> d.getFileName().toString()).filter(n -> n.matches("pg\\d+"))
+                    .map(n -> Integer.valueOf(n.substring(2))).sorted().toList();
+        } catch (IOException e) {
+            throw new PostkitException("Cannot list " + localDir + ": " + e.getMessage(), e);
+        }
+    }
+
     public EmbeddedPostgres server(int major) {
         return EmbeddedPostgres.of(binaries, major, localDir.resolve("pg" + major), user,
                 ServerSettings.throwawayClone(), log);
@@ -58,5 +78,10 @@ public final class LocalServers {
             return new DockerServers(project, keepRunning, log).start(major);
         }
         return ServerLease.acquire(server(major), log).keepRunning(keepRunning);
+    }
+
+    /** The server of this major, to look at; closing the handle leaves it as it was found. */
+    public RunningServer inspect(int major) {
+        return ServerLease.inspect(server(major));
     }
 }

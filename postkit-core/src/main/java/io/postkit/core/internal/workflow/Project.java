@@ -15,6 +15,7 @@ import io.postkit.core.internal.local.LocalDatabases;
 import io.postkit.core.internal.local.LocalServers;
 import io.postkit.core.internal.migration.MigrationTable;
 import io.postkit.core.internal.plan.SchemaFingerprint;
+import io.postkit.core.internal.state.ProjectLock;
 import io.postkit.core.internal.schemafiles.SchemaDirectory;
 import io.postkit.core.internal.scripts.ProjectScripts;
 import io.postkit.core.internal.state.SessionState;
@@ -55,6 +56,26 @@ public final class Project {
 
     public ProjectState state() {
         return state;
+    }
+
+    /**
+     * The project lock, held for the whole goal; then what a goal killed half-way left is settled
+     * ({@link SessionRecovery#settleCommit}).
+     */
+    public ProjectLock lock() {
+        ProjectLock lock = state.lock();
+        try {
+            new SessionRecovery(this).settleCommit();
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        return lock;
+    }
+
+    /** A point a fault-injection test may stop this goal at ({@link PausePoint}). */
+    public void pausePoint(String name) {
+        PausePoint.reach(host().machine(), name);
     }
 
     public ServerUser serverUser() {
@@ -98,7 +119,7 @@ public final class Project {
     }
 
     /** Which clones the session owns; when the session file cannot be read, every clone is kept. */
-    private Predicate<CreationMarker> sessionOwnership() {
+    Predicate<CreationMarker> sessionOwnership() {
         Optional<SessionState> session;
         try {
             session = state.session();
