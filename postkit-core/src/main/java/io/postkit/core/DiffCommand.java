@@ -19,6 +19,7 @@ import io.postkit.core.internal.embedded.ServerUser;
 import io.postkit.core.internal.workflow.ServerVersion;
 import io.postkit.core.internal.local.DatabaseIdentity;
 import io.postkit.core.internal.local.LocalDatabases;
+import io.postkit.core.internal.migration.MigrationTable;
 import io.postkit.core.internal.model.SchemaModel;
 import io.postkit.core.internal.plan.PlanText;
 import io.postkit.core.internal.render.SqlRenderer;
@@ -172,10 +173,11 @@ public final class DiffCommand {
         return schemas;
     }
 
+    /** The migration table is postkit's (and dbmate's) bookkeeping, not schema: a migrated remote has one. */
     private static SchemaModel read(RunningServer server, DatabaseIdentity db, Set<String> schemas)
             throws SQLException {
         try (Connection c = server.connect(db.database())) {
-            return new CatalogReader().read(c, schemas, Set.of());
+            return new CatalogReader().read(c, schemas, Set.of(MigrationTable.DEFAULT_NAME));
         }
     }
 
