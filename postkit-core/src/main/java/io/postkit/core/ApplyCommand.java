@@ -77,7 +77,7 @@ public final class ApplyCommand {
                 checkDataLoss(plan.get(), options.allowDataLoss());
             }
             ProjectScripts scripts = project.scripts();
-            try (RunningServer server = project.localServers().start(session.remoteMajor())) {
+            try (RunningServer server = project.localServer(session.remoteMajor())) {
                 LocalClone clone = LocalClone.of(project, server, session);
                 if (plan.isPresent()) {
                     checkClone(plan.get(), clone);

@@ -10,8 +10,9 @@ import io.postkit.core.internal.catalog.Extensions;
 import io.postkit.core.internal.diff.OwnerRule;
 import io.postkit.core.internal.diff.SchemaDiff;
 import io.postkit.core.internal.embedded.RunningServer;
-import io.postkit.core.internal.local.DatabaseIdentity;
 import io.postkit.core.internal.local.LocalDatabases;
+import io.postkit.core.internal.local.Purpose;
+import io.postkit.core.internal.local.ThrowawayDatabase;
 import io.postkit.core.internal.local.StubRoles;
 import io.postkit.core.internal.migration.MigrationFile;
 import io.postkit.core.internal.migration.MigrationTable;
@@ -32,7 +33,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * {@code postkit:check}, the CI gate: replays the committed migrations (after infra) into an empty database on the
@@ -125,8 +125,8 @@ public final class CheckCommand {
              Connection target = remote == null ? null : project.openRemote(remote)) {
             int major = request.pgVersion() != null ? request.pgVersion()
                     : target != null ? ServerVersion.of(target).major() : PostgresVersions.newestMajor();
-            try (RunningServer server = project.localServers().start(major)) {
-                LocalDatabases databases = new LocalDatabases(server);
+            try (RunningServer server = project.localServer(major)) {
+                LocalDatabases databases = project.databases(server);
                 List<Difference> uncommitted = uncommitted(databases, files, scripts, committed);
                 Result result = target == null ? new Result(committed.size(), null, uncommitted, List.of(), null)
                         : withDrift(databases, scripts, committed, remote, target, uncommitted);
@@ -140,8 +140,7 @@ public final class CheckCommand {
 
     private List<Difference> uncommitted(LocalDatabases databases, SchemaDirectory files, ProjectScripts scripts,
                                          List<MigrationFile> committed) throws SQLException {
-        DatabaseIdentity replay = databases.create(throwawayName());
-        try (Connection replayed = databases.server().connect(replay.database())) {
+        try (ThrowawayDatabase replay = databases.create(Purpose.CHECK); Connection replayed = replay.connect()) {
             new CommittedReplay(project, scripts).replay(replayed, committed);
             try (ShadowDatabase shadow = ShadowDatabase.build(databases, files, project.settings().schemas(),
                     Extensions.installedIn(replayed), project.log());
@@ -151,8 +150,6 @@ public final class CheckCommand {
                 return differences(sides.current(), sides.desired(),
                         ShadowDatabase.ownerRule(desired, project.settings().manageOwners()));
             }
-        } finally {
-            databases.drop(replay);
         }
     }
 
@@ -168,8 +165,7 @@ public final class CheckCommand {
                     + "' holds migrations this checkout does not know (" + String.join(", ", unknown) + "), so its"
                     + " drift cannot be checked. Update the checkout (.postkit/db/migrations/, committed.json).");
         }
-        DatabaseIdentity replay = databases.create(throwawayName());
-        try (Connection replayed = databases.server().connect(replay.database())) {
+        try (ThrowawayDatabase replay = databases.create(Purpose.CHECK); Connection replayed = replay.connect()) {
             StubRoles.copy(target, replayed);
             new CommittedReplay(project, scripts).replay(replayed, committed.stream()
                     .filter(m -> applied.containsKey(m.version())).toList());
@@ -179,8 +175,6 @@ public final class CheckCommand {
             // owners depend on who deployed; what is checked is what the migrations declare
             List<Difference> drift = differences(expected, actual, OwnerRule.IGNORED);
             return new Result(committed.size(), remote.name(), uncommitted, drift, null);
-        } finally {
-            databases.drop(replay);
         }
     }
 
@@ -196,9 +190,5 @@ public final class CheckCommand {
                     + " what the schema files hold" + (result.remote() == null ? "" : ", and remote '"
                     + result.remote() + "' holds what its applied migrations give") + ".");
         }
-    }
-
-    private static String throwawayName() {
-        return "postkit_check_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 }

@@ -6,7 +6,6 @@ import io.postkit.core.internal.workflow.ProjectState;
 import io.postkit.core.internal.workflow.LocalClone;
 import io.postkit.core.api.PostkitException;
 import io.postkit.core.internal.embedded.RunningServer;
-import io.postkit.core.internal.local.LocalDatabases;
 import io.postkit.core.internal.migration.MigrationFile;
 import io.postkit.core.internal.plan.PlanDocument;
 import io.postkit.core.internal.state.SessionState;
@@ -67,8 +66,8 @@ public final class CommitCommand {
     }
 
     private void dropClone(SessionState session) {
-        try (RunningServer server = project.localServers().start(session.remoteMajor())) {
-            new LocalDatabases(server).drop(LocalClone.of(project, server, session).identity());
+        try (RunningServer server = project.localServer(session.remoteMajor())) {
+            project.databases(server).drop(LocalClone.of(project, server, session).database());
         } catch (SQLException | PostkitException e) {
             project.log().warn("Could not drop the session's local clone '" + session.localDatabase() + "': "
                     + e.getMessage());

@@ -10,8 +10,8 @@ import io.postkit.core.internal.clone.NativeCloner;
 import io.postkit.core.api.RemoteConfig;
 import io.postkit.core.internal.deploy.DeployLock;
 import io.postkit.core.internal.embedded.RunningServer;
-import io.postkit.core.internal.local.DatabaseIdentity;
-import io.postkit.core.internal.local.LocalDatabases;
+import io.postkit.core.internal.local.Purpose;
+import io.postkit.core.internal.local.ThrowawayDatabase;
 import io.postkit.core.internal.local.StubRoles;
 import io.postkit.core.api.SqlStatementException;
 import io.postkit.core.internal.migration.MigrationFile;
@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * {@code postkit:deploy}: under an advisory lock on the target, finds the committed migrations it has not applied,
@@ -115,38 +114,30 @@ public final class DeployCommand {
             throws SQLException {
         int major = ServerVersion.of(target).major();
         project.log().info("Dry run: cloning remote '" + remote.name() + "' into a local PostgreSQL " + major);
-        try (RunningServer server = project.localServers().start(major)) {
-            LocalDatabases databases = new LocalDatabases(server);
-            String name = "postkit_dryrun_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            DatabaseIdentity identity = databases.create(name);
-            try {
-                new NativeCloner(project.settings().cloneWorkers(), project.log())
-                        .clone(() -> project.openRemote(remote), () -> server.connect(name),
-                                project.settings().schemas());
-                try (Connection clone = server.connect(name)) {
-                    MigrationTable table = project.migrationTable();
-                    table.ensureExists(clone);
-                    MigrationRunner runner = new MigrationRunner(table, project.log());
-                    scripts.before(clone);
-                    for (MigrationFile migration : pending) {
-                        project.log().info("Dry run: " + migration.fileName());
-                        runner.run(clone, migration, statements(migration), null, afterLast(pending, migration,
-                                scripts));
-                    }
-                    List<String> missing = missingRoles(clone, target, scripts);
-                    if (!missing.isEmpty()) {
-                        throw new PostkitException("The dry run on a clone of remote '" + remote.name() + "' shows"
-                                + " that the migrations name roles remote '" + remote.name() + "' does not have: "
-                                + String.join(", ", missing) + ". Create them there first (infra/), then deploy."
-                                + " Remote '" + remote.name() + "' was not changed.");
-                    }
+        try (RunningServer server = project.localServer(major);
+             ThrowawayDatabase clone = project.databases(server).create(Purpose.DRYRUN)) {
+            new NativeCloner(project.settings().cloneWorkers(), project.log())
+                    .clone(() -> project.openRemote(remote), clone::connect, project.settings().schemas());
+            try (Connection c = clone.connect()) {
+                MigrationTable table = project.migrationTable();
+                table.ensureExists(c);
+                MigrationRunner runner = new MigrationRunner(table, project.log());
+                scripts.before(c);
+                for (MigrationFile migration : pending) {
+                    project.log().info("Dry run: " + migration.fileName());
+                    runner.run(c, migration, statements(migration), null, afterLast(pending, migration, scripts));
                 }
-            } catch (SqlStatementException e) {
-                throw new PostkitException("The dry run on a clone of remote '" + remote.name() + "' failed:\n"
-                        + e.getMessage() + "\nRemote '" + remote.name() + "' was not changed.", e);
-            } finally {
-                databases.drop(identity);
+                List<String> missing = missingRoles(c, target, scripts);
+                if (!missing.isEmpty()) {
+                    throw new PostkitException("The dry run on a clone of remote '" + remote.name() + "' shows"
+                            + " that the migrations name roles remote '" + remote.name() + "' does not have: "
+                            + String.join(", ", missing) + ". Create them there first (infra/), then deploy."
+                            + " Remote '" + remote.name() + "' was not changed.");
+                }
             }
+        } catch (SqlStatementException e) {
+            throw new PostkitException("The dry run on a clone of remote '" + remote.name() + "' failed:\n"
+                    + e.getMessage() + "\nRemote '" + remote.name() + "' was not changed.", e);
         }
     }
 

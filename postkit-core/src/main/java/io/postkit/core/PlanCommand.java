@@ -52,7 +52,7 @@ public final class PlanCommand {
             SessionState session = state.requireSession("plan");
             SchemaDirectory files = SchemaDirectory.read(project.settings().baseDir(),
                     project.settings().schemaDir());
-            try (RunningServer server = project.localServers().start(session.remoteMajor())) {
+            try (RunningServer server = project.localServer(session.remoteMajor())) {
                 LocalClone clone = LocalClone.of(project, server, session);
                 PlanDocument plan = plan(clone, files);
                 state.savePlan(plan);
@@ -111,7 +111,7 @@ public final class PlanCommand {
     private RenderOptions renderOptions(Connection clone, SchemaModel current, List<SchemaChange> changes)
             throws SQLException {
         Set<QualifiedName> partitioned = current.tables().values().stream().filter(t -> t.partitionBy() != null)
-                .map(Table::name).collect(java.util.stream.Collectors.toSet());
+                .map(Table::name).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
         return new RenderOptions(project.settings().online(), partitioned,
                 emptyTables(clone, SqlRenderer.tablesWithRowHazards(changes)));
     }

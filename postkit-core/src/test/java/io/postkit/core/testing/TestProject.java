@@ -93,17 +93,38 @@ public final class TestProject {
     }
 
     private Workspace workspace(PostkitLog log, boolean online, boolean manageOwners) {
-        return workspace(log, online, manageOwners, List.of());
+        return workspace(dir, remote.url(), log, online, manageOwners, Map.of(), List.of());
     }
 
     private Workspace workspace(PostkitLog log, boolean online, boolean manageOwners, List<RemoteConfig> more) {
-        RemoteConfig config = new RemoteConfig("test", remote.url() + "?user=postgres", null, true, false);
+        return workspace(dir, remote.url(), log, online, manageOwners, Map.of(), more);
+    }
+
+    /** The workspace of a project folder whose only remote ("test") is {@code remoteUrl}. */
+    public static Workspace workspace(Path dir, String remoteUrl, PostkitLog log, boolean online,
+                                      boolean manageOwners, Map<String, String> environment) {
+        return workspace(dir, remoteUrl, log, online, manageOwners, environment, List.of());
+    }
+
+    /**
+     * The workspace of a project folder whose remote "test" (the default) is {@code remoteUrl}, as tests and child
+     * JVMs ({@link GoalMain}) build it.
+     *
+     * @param environment added to the machine's environment (e.g. a pause point for a fault-injection test)
+     * @param more        more remotes than "test"
+     */
+    public static Workspace workspace(Path dir, String remoteUrl, PostkitLog log, boolean online,
+                                      boolean manageOwners, Map<String, String> environment,
+                                      List<RemoteConfig> more) {
+        RemoteConfig config = new RemoteConfig("test", remoteUrl + "?user=postgres", null, true, false);
         List<RemoteConfig> remotes = new java.util.ArrayList<>(List.of(config));
         remotes.addAll(more);
-        ProjectSettings settings = new ProjectSettings(dir, schemaDir(), List.of("public"), remotes, null,
-                false, 2, online, manageOwners);
+        ProjectSettings settings = new ProjectSettings(dir, dir.resolve("db/schema"), List.of("public"), remotes,
+                null, false, 2, online, manageOwners);
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("PGPASSFILE", dir.resolve(".pgpass").toString());
         Host host = new Host(TestPostgres.binaries(), ServerCredentials.NONE, Confirmation.BATCH, log,
-                TestPostgres.machine().withEnvironment(Map.of("PGPASSFILE", dir.resolve(".pgpass").toString())));
+                TestPostgres.machine().withEnvironment(env));
         return new Workspace(settings, host);
     }
 }

@@ -3,13 +3,13 @@ package io.postkit.core.internal.shadow;
 import io.postkit.core.api.PostkitLog;
 import io.postkit.core.internal.catalog.Extensions;
 import io.postkit.core.internal.diff.OwnerRule;
-import io.postkit.core.internal.local.DatabaseIdentity;
 import io.postkit.core.internal.local.LocalDatabases;
+import io.postkit.core.internal.local.Purpose;
+import io.postkit.core.internal.local.ThrowawayDatabase;
 import io.postkit.core.internal.schemafiles.SchemaDirectory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.UUID;
 
 /**
  * A temporary database on the local server holding the desired state, built from the schema files by PostgreSQL
@@ -17,12 +17,10 @@ import java.util.UUID;
  */
 public final class ShadowDatabase implements AutoCloseable {
 
-    private final LocalDatabases databases;
-    private final DatabaseIdentity identity;
+    private final ThrowawayDatabase database;
 
-    private ShadowDatabase(LocalDatabases databases, DatabaseIdentity identity) {
-        this.databases = databases;
-        this.identity = identity;
+    private ShadowDatabase(ThrowawayDatabase database) {
+        this.database = database;
     }
 
     public static ShadowDatabase build(LocalDatabases databases, SchemaDirectory directory,
@@ -38,8 +36,7 @@ public final class ShadowDatabase implements AutoCloseable {
     public static ShadowDatabase build(LocalDatabases databases, SchemaDirectory directory,
                                        java.util.Collection<String> schemas, Extensions extensions, PostkitLog log)
             throws SQLException {
-        String name = "postkit_shadow_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        ShadowDatabase shadow = new ShadowDatabase(databases, databases.create(name));
+        ShadowDatabase shadow = new ShadowDatabase(databases.create(Purpose.SHADOW));
         try (Connection c = shadow.connect()) {
             for (Extensions.Extension skipped : extensions.installInto(c, schemas, "the local server")) {
                 log.info("Extension " + skipped.name() + " is in schema " + skipped.schema() + ", which the schema"
@@ -52,6 +49,15 @@ public final class ShadowDatabase implements AutoCloseable {
             throw e;
         }
         return shadow;
+    }
+
+    public String name() {
+        return database.name();
+    }
+
+    /** The database itself: closing it drops the shadow as {@link #close()} does. */
+    public ThrowawayDatabase database() {
+        return database;
     }
 
     /**
@@ -69,16 +75,12 @@ public final class ShadowDatabase implements AutoCloseable {
         }
     }
 
-    public DatabaseIdentity identity() {
-        return identity;
-    }
-
     public Connection connect() throws SQLException {
-        return databases.server().connect(identity.database());
+        return database.connect();
     }
 
     @Override
     public void close() throws SQLException {
-        databases.drop(identity);
+        database.close();
     }
 }
