@@ -24,6 +24,7 @@ import io.postkit.core.internal.local.Leftovers;
 import io.postkit.core.internal.local.LocalDatabases;
 import io.postkit.core.internal.local.Purpose;
 import io.postkit.core.internal.local.ThrowawayDatabase;
+import io.postkit.core.internal.migration.MigrationTable;
 import io.postkit.core.internal.model.SchemaModel;
 import io.postkit.core.internal.plan.PlanText;
 import io.postkit.core.internal.render.SqlRenderer;
@@ -207,10 +208,11 @@ public final class DiffCommand {
         }
     }
 
+    /** The migration table is postkit's (and dbmate's) bookkeeping, not schema: a migrated remote has one. */
     private static SchemaModel read(RunningServer server, String db, Set<String> schemas)
             throws SQLException {
         try (Connection c = server.connect(db)) {
-            return new CatalogReader().read(c, schemas, Set.of());
+            return new CatalogReader().read(c, schemas, Set.of(MigrationTable.DEFAULT_NAME));
         }
     }
 
