@@ -43,6 +43,9 @@ final class ShadowLoader {
                 "Fix the infra/ file; it runs before every migration too.");
         run(c, statements(directory, FileRole.DESIRED, true),
                 "Fix the schema file and run postkit:plan again.");
+        // Privileges grants files give are desired state too: without them a plan would revoke them.
+        run(c, statements(directory, FileRole.GRANTS, false),
+                "Fix the grants/ file and run postkit:plan again.");
     }
 
     private static List<ScriptStatement> statements(SchemaDirectory directory, FileRole role, boolean declarative) {
