@@ -34,9 +34,11 @@ public final class StatementPolicy {
             Map.entry("SET", "nowhere: postkit sets the session itself"),
             Map.entry("VACUUM", MANUAL));
 
+    /** What declares state: keys and checks, owners, row level security, a trigger's firing state. */
     private static final List<String> ALTER_TABLE_ALLOWED = List.of(" ADD CONSTRAINT ", " ADD PRIMARY KEY",
             " ADD UNIQUE", " ADD FOREIGN KEY", " ADD CHECK", " OWNER TO ", " ENABLE ROW LEVEL SECURITY",
-            " FORCE ROW LEVEL SECURITY", " ALTER COLUMN ");
+            " FORCE ROW LEVEL SECURITY", " ALTER COLUMN ", " DISABLE TRIGGER ", " ENABLE REPLICA TRIGGER ",
+            " ENABLE ALWAYS TRIGGER ");
 
     private StatementPolicy() {
     }
