@@ -83,10 +83,23 @@ public final class TestProject {
     }
 
     private Workspace workspace(PostkitLog log, boolean online, boolean manageOwners) {
-        RemoteConfig config = new RemoteConfig("test", remote.url() + "?user=postgres", null, true, false);
-        ProjectSettings settings = new ProjectSettings(dir, schemaDir(), List.of("public"), List.of(config), null,
+        return workspace(log, online, manageOwners, List.of("public"), Confirmation.BATCH, false);
+    }
+
+    /**
+     * A workspace managing {@code schemas} whose remote is configured to ask before a write ({@code <confirm>}),
+     * with {@code confirmation} answering.
+     */
+    public Workspace confirmingWorkspace(PostkitLog log, List<String> schemas, Confirmation confirmation) {
+        return workspace(log, false, false, schemas, confirmation, true);
+    }
+
+    private Workspace workspace(PostkitLog log, boolean online, boolean manageOwners, List<String> schemas,
+                                Confirmation confirmation, boolean confirmRemote) {
+        RemoteConfig config = new RemoteConfig("test", remote.url() + "?user=postgres", null, true, confirmRemote);
+        ProjectSettings settings = new ProjectSettings(dir, schemaDir(), schemas, List.of(config), null,
                 false, 2, online, manageOwners);
-        Host host = new Host(TestPostgres.binaries(), ServerCredentials.NONE, Confirmation.BATCH, log,
+        Host host = new Host(TestPostgres.binaries(), ServerCredentials.NONE, confirmation, log,
                 TestPostgres.machine().withEnvironment(Map.of("PGPASSFILE", dir.resolve(".pgpass").toString())));
         return new Workspace(settings, host);
     }
