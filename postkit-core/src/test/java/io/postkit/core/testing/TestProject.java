@@ -83,7 +83,7 @@ public final class TestProject {
     }
 
     private Workspace workspace(PostkitLog log, boolean online, boolean manageOwners) {
-        return workspace(log, online, manageOwners, List.of("public"), Confirmation.BATCH, false);
+        return workspace(log, online, manageOwners, List.of("public"), Confirmation.BATCH, false, remote.url());
     }
 
     /**
@@ -91,12 +91,17 @@ public final class TestProject {
      * with {@code confirmation} answering.
      */
     public Workspace confirmingWorkspace(PostkitLog log, List<String> schemas, Confirmation confirmation) {
-        return workspace(log, false, false, schemas, confirmation, true);
+        return workspace(log, false, false, schemas, confirmation, true, remote.url());
+    }
+
+    /** A workspace whose remote is at {@code url} instead (e.g. a port nothing listens on). */
+    public Workspace workspaceWithRemoteAt(String url) {
+        return workspace(PostkitLog.SILENT, false, false, List.of("public"), Confirmation.BATCH, false, url);
     }
 
     private Workspace workspace(PostkitLog log, boolean online, boolean manageOwners, List<String> schemas,
-                                Confirmation confirmation, boolean confirmRemote) {
-        RemoteConfig config = new RemoteConfig("test", remote.url() + "?user=postgres", null, true, confirmRemote);
+                                Confirmation confirmation, boolean confirmRemote, String remoteUrl) {
+        RemoteConfig config = new RemoteConfig("test", remoteUrl + "?user=postgres", null, true, confirmRemote);
         ProjectSettings settings = new ProjectSettings(dir, schemaDir(), schemas, List.of(config), null,
                 false, 2, online, manageOwners);
         Host host = new Host(TestPostgres.binaries(), ServerCredentials.NONE, confirmation, log,
