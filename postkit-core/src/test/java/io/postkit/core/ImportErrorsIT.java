@@ -64,7 +64,7 @@ class ImportErrorsIT {
         ImportCommand.Result result = importWith(FORCED);
 
         List<String> files = new ArrayList<>(ImportFiles.list(project.schemaDir()));
-        assertEquals(List.of("infra/0001_schemas.sql", "seeds/countries.sql", "tables/0001_customers.sql"),
+        assertEquals(List.of("infra/0002_schemas.sql", "seeds/countries.sql", "tables/0001_customers.sql"),
                 files.stream().filter(f -> !f.startsWith("grants/")).toList());
         files.remove("seeds/countries.sql");
         assertEquals(files, result.files(), "what import wrote: all but the seeds");

@@ -15,6 +15,7 @@ import io.postkit.core.internal.model.View;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
@@ -43,12 +44,22 @@ final class ImportLayout {
     static final ObjectFile SCHEMAS = new ObjectFile(INFRA, "schemas");
     static final ObjectFile EXTENSIONS = new ObjectFile(INFRA, "extensions");
 
-    /** The files of {@code infra/} and {@code grants/}, in the order they run. */
+    /**
+     * The files of {@code infra/} and {@code grants/}, in the order they run. Each has a fixed number within its
+     * folder, whichever others are there: {@code infra/0002_schemas.sql} is always the schemas.
+     */
     static final List<ObjectFile> FIXED_ORDER = List.of(ROLES, SCHEMAS, EXTENSIONS, new ObjectFile(GRANTS, "schemas"),
             new ObjectFile(GRANTS, "types"), new ObjectFile(GRANTS, "sequences"), new ObjectFile(GRANTS, "tables"),
             new ObjectFile(GRANTS, "functions"), new ObjectFile(GRANTS, "default_privileges"));
 
     private static final String PUBLIC = "public";
+
+    /** A file of {@code infra/} or {@code grants/}: its number within its folder, from 1. */
+    static OptionalInt fixedNumber(ObjectFile file) {
+        List<ObjectFile> folder = FIXED_ORDER.stream().filter(f -> f.folder().equals(file.folder())).toList();
+        int index = folder.indexOf(file);
+        return index < 0 ? OptionalInt.empty() : OptionalInt.of(index + 1);
+    }
 
     private final SchemaModel model;
     /** (schema, index name) to the file of its table or materialized view: comments on indexes go there. */

@@ -61,7 +61,8 @@ final class ImportedFiles {
             int digits = Math.max(MIN_PREFIX_DIGITS, String.valueOf(folderFiles.size()).length());
             for (int n = 0; n < folderFiles.size(); n++) {
                 ObjectFile file = folderFiles.get(n);
-                files.put(folder + "/" + fileName(n + 1, digits, file.object()), PlanText.sql(statements.get(file)));
+                int number = ImportLayout.fixedNumber(file).orElse(n + 1);
+                files.put(folder + "/" + fileName(number, digits, file.object()), PlanText.sql(statements.get(file)));
             }
         });
         return files;
