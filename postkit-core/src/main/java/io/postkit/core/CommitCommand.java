@@ -6,7 +6,6 @@ import io.postkit.core.internal.workflow.ProjectState;
 import io.postkit.core.internal.workflow.LocalClone;
 import io.postkit.core.api.PostkitException;
 import io.postkit.core.internal.embedded.RunningServer;
-import io.postkit.core.internal.local.LocalDatabases;
 import io.postkit.core.internal.migration.MigrationFile;
 import io.postkit.core.internal.plan.PlanDocument;
 import io.postkit.core.internal.state.SessionState;
@@ -35,6 +34,7 @@ public final class CommitCommand {
             SessionState session = state.requireSession("commit");
             state.plan().filter(p -> !p.isEmpty()).ifPresent(CommitCommand::refuseUnapplied);
             List<MigrationFile> migrations = state.sessionMigrations();
+            refuseUnapplied(session, migrations);
             if (migrations.isEmpty()) {
                 throw new PostkitException("Nothing to commit: no migration was applied in this session. Run mvn"
                         + " postkit:plan and mvn postkit:apply first, or mvn postkit:abort to end the session.");
@@ -55,9 +55,19 @@ public final class CommitCommand {
                 + " Run mvn postkit:apply to apply it, or mvn postkit:plan to refresh it, before committing.");
     }
 
+    /** A hand-written migration the clone has not run would reach the remotes untested. */
+    private static void refuseUnapplied(SessionState session, List<MigrationFile> migrations) {
+        List<String> unapplied = migrations.stream().filter(m -> !session.migrations().contains(m.version()))
+                .map(ProjectState::sessionMigrationPath).toList();
+        if (!unapplied.isEmpty()) {
+            throw new PostkitException("Not applied to the local clone yet: " + String.join(", ", unapplied)
+                    + ". Run mvn postkit:apply first (or delete the file), then commit.");
+        }
+    }
+
     private void dropClone(SessionState session) {
-        try (RunningServer server = project.localServers().start(session.remoteMajor())) {
-            new LocalDatabases(server).drop(LocalClone.of(project, server, session).identity());
+        try (RunningServer server = project.localServer(session.remoteMajor())) {
+            project.databases(server).drop(LocalClone.of(project, server, session).database());
         } catch (SQLException | PostkitException e) {
             project.log().warn("Could not drop the session's local clone '" + session.localDatabase() + "': "
                     + e.getMessage());

@@ -3,19 +3,22 @@ package io.postkit.core;
 import io.postkit.core.api.Workspace;
 import io.postkit.core.internal.workflow.Project;
 import io.postkit.core.internal.workflow.ProjectState;
+import io.postkit.core.internal.workflow.RemoteWriteConsent;
 import io.postkit.core.internal.workflow.ServerVersion;
 import io.postkit.core.api.PostkitException;
 import io.postkit.core.internal.clone.NativeCloner;
 import io.postkit.core.api.RemoteConfig;
 import io.postkit.core.internal.deploy.DeployLock;
 import io.postkit.core.internal.embedded.RunningServer;
-import io.postkit.core.internal.local.DatabaseIdentity;
-import io.postkit.core.internal.local.LocalDatabases;
+import io.postkit.core.internal.local.Purpose;
+import io.postkit.core.internal.local.ThrowawayDatabase;
 import io.postkit.core.internal.local.StubRoles;
 import io.postkit.core.api.SqlStatementException;
 import io.postkit.core.internal.migration.MigrationFile;
 import io.postkit.core.internal.migration.MigrationRunner;
 import io.postkit.core.internal.migration.MigrationTable;
+import io.postkit.core.internal.scripts.ProjectScripts;
+import io.postkit.core.internal.sql.ScriptStatement;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,7 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
 
 /**
  * {@code postkit:deploy}: under an advisory lock on the target, finds the committed migrations it has not applied,
@@ -60,12 +63,8 @@ public final class DeployCommand {
 
     public Result run(Options options) {
         RemoteConfig remote = project.settings().remote(options.remote());
-        boolean needsConfirmation = remote.confirm() && !options.yes() && !options.dryRun();
-        if (needsConfirmation && !project.host().confirmation().interactive()) {
-            throw new PostkitException("Deploying to remote '" + remote.name() + "' needs confirmation, and this build"
-                    + " cannot ask (batch mode). Run with -Dpostkit.yes, or set <confirm>false</confirm> on the"
-                    + " remote.");
-        }
+        RemoteWriteConsent consent = RemoteWriteConsent.check(project, remote, options.yes() || options.dryRun(),
+                "Deploying to");
         ProjectState state = project.state();
         try (var lock = state.lock()) {
             List<MigrationFile> committed = state.committedMigrations();
@@ -77,18 +76,15 @@ public final class DeployCommand {
                             + " committed migration(s) applied).");
                     return new Result(remote.name(), pending, false);
                 }
-                dryRun(remote, target, pending);
+                ProjectScripts scripts = project.scripts();
+                dryRun(remote, target, pending, scripts);
                 if (options.dryRun()) {
                     project.log().info("Dry run succeeded; " + pending.size() + " migration(s) would be applied."
                             + " Remote '" + remote.name() + "' was not changed (-Dpostkit.dryRun).");
                     return new Result(remote.name(), pending, false);
                 }
-                if (needsConfirmation && !project.host().confirmation().confirm("Apply " + pending.size()
-                        + " migration(s) to remote '" + remote.name() + "'?")) {
-                    throw new PostkitException("Deploy to remote '" + remote.name() + "' cancelled; nothing was"
-                            + " changed.");
-                }
-                apply(remote, target, pending, options);
+                consent.confirm("Apply " + pending.size() + " migration(s) to remote '" + remote.name() + "'?");
+                apply(remote, target, pending, scripts, options);
                 state.markDeployed(pending, remote.name(), clock.instant());
                 return new Result(remote.name(), pending, true);
             } catch (SQLException e) {
@@ -114,52 +110,74 @@ public final class DeployCommand {
         return pending;
     }
 
-    private void dryRun(RemoteConfig remote, Connection target, List<MigrationFile> pending) throws SQLException {
+    private void dryRun(RemoteConfig remote, Connection target, List<MigrationFile> pending, ProjectScripts scripts)
+            throws SQLException {
         int major = ServerVersion.of(target).major();
         project.log().info("Dry run: cloning remote '" + remote.name() + "' into a local PostgreSQL " + major);
-        try (RunningServer server = project.localServers().start(major)) {
-            LocalDatabases databases = new LocalDatabases(server);
-            String name = "postkit_dryrun_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            DatabaseIdentity identity = databases.create(name);
-            try {
-                new NativeCloner(project.settings().cloneWorkers(), project.log())
-                        .clone(() -> project.openRemote(remote), () -> server.connect(name),
-                                project.settings().schemas());
-                try (Connection clone = server.connect(name)) {
-                    MigrationTable table = project.migrationTable();
-                    table.ensureExists(clone);
-                    MigrationRunner runner = new MigrationRunner(table, project.log());
-                    for (MigrationFile migration : pending) {
-                        project.log().info("Dry run: " + migration.fileName());
-                        runner.run(clone, migration, null);
-                    }
-                    List<String> missing = StubRoles.missingOn(clone, target);
-                    if (!missing.isEmpty()) {
-                        throw new PostkitException("The dry run on a clone of remote '" + remote.name() + "' shows"
-                                + " that the migrations name roles remote '" + remote.name() + "' does not have: "
-                                + String.join(", ", missing) + ". Create them there first (infra/), then deploy."
-                                + " Remote '" + remote.name() + "' was not changed.");
-                    }
+        try (RunningServer server = project.localServer(major);
+             ThrowawayDatabase clone = project.databases(server).create(Purpose.DRYRUN)) {
+            new NativeCloner(project.settings().cloneWorkers(), project.log())
+                    .clone(() -> project.openRemote(remote), clone::connect, project.settings().schemas());
+            try (Connection c = clone.connect()) {
+                MigrationTable table = project.migrationTable();
+                table.ensureExists(c);
+                MigrationRunner runner = new MigrationRunner(table, project.log());
+                scripts.before(c);
+                for (MigrationFile migration : pending) {
+                    project.log().info("Dry run: " + migration.fileName());
+                    runner.run(c, migration, statements(migration), null, afterLast(pending, migration, scripts));
                 }
-            } catch (SqlStatementException e) {
-                throw new PostkitException("The dry run on a clone of remote '" + remote.name() + "' failed:\n"
-                        + e.getMessage() + "\nRemote '" + remote.name() + "' was not changed.", e);
-            } finally {
-                databases.drop(identity);
+                List<String> missing = missingRoles(c, target, scripts);
+                if (!missing.isEmpty()) {
+                    throw new PostkitException("The dry run on a clone of remote '" + remote.name() + "' shows"
+                            + " that the migrations name roles remote '" + remote.name() + "' does not have: "
+                            + String.join(", ", missing) + ". Create them there first (infra/), then deploy."
+                            + " Remote '" + remote.name() + "' was not changed.");
+                }
             }
+        } catch (SqlStatementException e) {
+            throw new PostkitException("The dry run on a clone of remote '" + remote.name() + "' failed:\n"
+                    + e.getMessage() + "\nRemote '" + remote.name() + "' was not changed.", e);
         }
     }
 
-    private void apply(RemoteConfig remote, Connection target, List<MigrationFile> pending, Options options)
+    /** Roles the migrated clone names that the target lacks and its infra/ would not create there either. */
+    private static List<String> missingRoles(Connection clone, Connection target, ProjectScripts scripts)
             throws SQLException {
+        List<String> missing = StubRoles.missingOn(clone, target);
+        if (missing.isEmpty() || scripts.infra().isEmpty()) {
+            return missing;
+        }
+        Set<String> created = scripts.infra().rolesCreatedOn(target);
+        return missing.stream().filter(role -> !created.contains(role)).toList();
+    }
+
+    private static List<ScriptStatement> statements(MigrationFile migration) {
+        return migration.upStatements(ProjectState.committedMigrationPath(migration));
+    }
+
+    /** Grants and seeds go into the last migration's transaction. */
+    private static MigrationRunner.InTransaction afterLast(List<MigrationFile> pending, MigrationFile migration,
+                                                           ProjectScripts scripts) {
+        return migration == pending.get(pending.size() - 1) ? scripts.after(false) : null;
+    }
+
+    private void apply(RemoteConfig remote, Connection target, List<MigrationFile> pending, ProjectScripts scripts,
+                       Options options) throws SQLException {
         MigrationTable table = project.migrationTable();
         table.ensureExists(target);
         MigrationRunner runner = new MigrationRunner(table, project.log());
+        try {
+            scripts.before(target);
+        } catch (SqlStatementException e) {
+            throw new PostkitException("Running infra/ on remote '" + remote.name() + "' failed and was rolled back;"
+                    + " no migration was applied:\n" + e.getMessage(), e);
+        }
         int done = 0;
         for (MigrationFile migration : pending) {
             project.log().info("Applying " + migration.fileName() + " to remote '" + remote.name() + "'");
             try {
-                applyWithRetry(runner, target, migration, options);
+                applyWithRetry(runner, target, migration, afterLast(pending, migration, scripts), options);
             } catch (SqlStatementException e) {
                 throw new PostkitException("Migration " + migration.fileName() + " failed on remote '" + remote.name()
                         + "' and was rolled back:\n" + e.getMessage() + "\n" + done + " earlier migration(s) of this"
@@ -170,12 +188,12 @@ public final class DeployCommand {
         project.log().info("Applied " + done + " migration(s) to remote '" + remote.name() + "'.");
     }
 
-    private void applyWithRetry(MigrationRunner runner, Connection target, MigrationFile migration, Options options)
-            throws SQLException {
+    private void applyWithRetry(MigrationRunner runner, Connection target, MigrationFile migration,
+                                MigrationRunner.InTransaction after, Options options) throws SQLException {
         long backoffMillis = 1000;
         for (int attempt = 0; ; attempt++) {
             try {
-                runner.run(target, migration, options.lockTimeout());
+                runner.run(target, migration, statements(migration), options.lockTimeout(), after);
                 return;
             } catch (SqlStatementException e) {
                 if (!LOCK_NOT_AVAILABLE.equals(e.sqlState()) || attempt >= options.retries()) {

@@ -14,11 +14,14 @@ import io.postkit.core.internal.diff.SchemaDiff;
 import io.postkit.core.internal.embedded.EmbeddedPostgres;
 import io.postkit.core.api.PostgresVersions;
 import io.postkit.core.internal.embedded.RunningServer;
+import io.postkit.core.internal.embedded.ServerLease;
 import io.postkit.core.internal.embedded.ServerSettings;
 import io.postkit.core.internal.embedded.ServerUser;
 import io.postkit.core.internal.workflow.ServerVersion;
-import io.postkit.core.internal.local.DatabaseIdentity;
+import io.postkit.core.internal.local.Leftovers;
 import io.postkit.core.internal.local.LocalDatabases;
+import io.postkit.core.internal.local.Purpose;
+import io.postkit.core.internal.local.ThrowawayDatabase;
 import io.postkit.core.internal.model.SchemaModel;
 import io.postkit.core.internal.plan.PlanText;
 import io.postkit.core.internal.render.SqlRenderer;
@@ -32,11 +35,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /**
  * {@code postkit:diff}: the SQL that turns {@code from} into {@code to}, each a JDBC URL or a {@code .sql} file or
@@ -69,27 +70,47 @@ public final class DiffCommand {
     public String run(Request request) {
         Source from = Source.parse(request.from(), "from");
         Source to = Source.parse(request.to(), "to");
+        if (from.url() != null && to.url() != null) {
+            int fromMajor = from.major(host);
+            if (fromMajor == to.major(host) && (request.pgVersion() == null || request.pgVersion() == fromMajor)) {
+                return readInPlace(request, from, to);
+            }
+        }
         int major = major(request, from, to);
         EmbeddedPostgres postgres = EmbeddedPostgres.of(host.binaries(), major, workDir.resolve("pg" + major),
                 ServerUser.of(host.machine()), ServerSettings.throwawayClone(), host.log());
-        try (RunningServer server = postgres.start()) {
+        try (RunningServer server = ServerLease.acquire(postgres, host.log())) {
             LocalDatabases databases = new LocalDatabases(server);
-            List<DatabaseIdentity> built = new ArrayList<>();
-            try {
-                Extensions extensions = extensionsOf(from, to);
-                DatabaseIdentity a = build(from, databases, request.schemas(), built, extensions);
-                DatabaseIdentity b = build(to, databases, request.schemas(), built, extensions);
-                Set<String> schemas = schemas(request, server, a, b);
-                SchemaModel current = read(server, a, schemas);
-                SchemaModel desired = read(server, b, schemas);
+            new Leftovers(databases, marker -> true).remove(host.log());
+            Extensions extensions = extensionsOf(from, to);
+            try (ThrowawayDatabase a = build(from, databases, request.schemas(), extensions);
+                 ThrowawayDatabase b = build(to, databases, request.schemas(), extensions)) {
+                Set<String> schemas = schemas(request, server, a.name(), b.name());
+                SchemaModel current = read(server, a.name(), schemas);
+                SchemaModel desired = read(server, b.name(), schemas);
                 return PlanText.sql(SqlRenderer.renderAll(SchemaDiff.between(current, desired)));
-            } finally {
-                for (DatabaseIdentity identity : built) {
-                    databases.drop(identity);
-                }
             }
         } catch (SQLException e) {
             throw new PostkitException("postkit:diff failed on the embedded server: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Two databases of the same major are read where they are, both at once: each prints its definitions in the
+     * same normal form, so copying them to a local server first would only cost time.
+     */
+    private String readInPlace(Request request, Source from, Source to) {
+        try (Connection a = from.connection(host); Connection b = to.connection(host)) {
+            Set<String> schemas = new TreeSet<>(request.schemas());
+            if (schemas.isEmpty()) {
+                schemas.addAll(userSchemas(a));
+                schemas.addAll(userSchemas(b));
+            }
+            CatalogReader.Sides sides = new CatalogReader().readBoth(a, b, schemas, Set.of());
+            return PlanText.sql(SqlRenderer.renderAll(SchemaDiff.between(sides.current(), sides.desired())));
+        } catch (SQLException e) {
+            throw new PostkitException("postkit:diff failed reading the catalogs of from and to: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -105,31 +126,47 @@ public final class DiffCommand {
         return Extensions.NONE;
     }
 
-    private DatabaseIdentity build(Source source, LocalDatabases databases, List<String> schemas,
-                                   List<DatabaseIdentity> built, Extensions extensions) throws SQLException {
+    /** The side built in a database of its own on the embedded server, dropped when closed. */
+    private ThrowawayDatabase build(Source source, LocalDatabases databases, List<String> schemas, Extensions extensions)
+            throws SQLException {
         if (source.url() != null) {
-            String name = "postkit_diff_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            DatabaseIdentity identity = databases.create(name);
-            built.add(identity);
-            Set<String> cloned;
-            try (Connection c = source.connection(host)) {
-                cloned = schemas.isEmpty() ? userSchemas(c) : Set.copyOf(schemas);
+            ThrowawayDatabase side = databases.create(Purpose.DIFF);
+            try {
+                Set<String> cloned;
+                try (Connection c = source.connection(host)) {
+                    cloned = schemas.isEmpty() ? userSchemas(c) : new TreeSet<>(schemas);
+                }
+                new NativeCloner(1, PostkitLog.SILENT).clone(() -> source.connection(host), side::connect, cloned,
+                        false);
+                return side;
+            } catch (SQLException | RuntimeException e) {
+                closeAfterFailure(side, e);
+                throw e;
             }
-            new NativeCloner(1, PostkitLog.SILENT).clone(() -> source.connection(host),
-                    () -> databases.server().connect(name), cloned, false);
-            return identity;
         }
         SchemaDirectory files = Files.isDirectory(source.path()) ? SchemaDirectory.read(source.path(), source.path())
                 : SchemaDirectory.ofFile(source.path());
         ShadowDatabase shadow = ShadowDatabase.build(databases, files, schemas.isEmpty() ? List.of("public")
                 : schemas, extensions, host.log());
-        built.add(shadow.identity());
-        if (schemas.isEmpty()) {
-            try (Connection c = shadow.connect()) {
-                DefinitionRoundTrip.apply(c, userSchemas(c));
+        try {
+            if (schemas.isEmpty()) {
+                try (Connection c = shadow.connect()) {
+                    DefinitionRoundTrip.apply(c, userSchemas(c));
+                }
             }
+            return shadow.database();
+        } catch (SQLException | RuntimeException e) {
+            closeAfterFailure(shadow, e);
+            throw e;
         }
-        return shadow.identity();
+    }
+
+    private static void closeAfterFailure(AutoCloseable side, Exception failure) {
+        try {
+            side.close();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private int major(Request request, Source from, Source to) {
@@ -145,14 +182,14 @@ public final class DiffCommand {
         return PostgresVersions.newestMajor();
     }
 
-    private static Set<String> schemas(Request request, RunningServer server, DatabaseIdentity a,
-                                       DatabaseIdentity b) throws SQLException {
+    private static Set<String> schemas(Request request, RunningServer server, String a, String b)
+            throws SQLException {
         if (!request.schemas().isEmpty()) {
-            return Set.copyOf(request.schemas());
+            return new TreeSet<>(request.schemas());
         }
         Set<String> all = new TreeSet<>();
-        for (DatabaseIdentity db : List.of(a, b)) {
-            try (Connection c = server.connect(db.database())) {
+        for (String db : List.of(a, b)) {
+            try (Connection c = server.connect(db)) {
                 all.addAll(userSchemas(c));
             }
         }
@@ -172,9 +209,9 @@ public final class DiffCommand {
         return schemas;
     }
 
-    private static SchemaModel read(RunningServer server, DatabaseIdentity db, Set<String> schemas)
+    private static SchemaModel read(RunningServer server, String db, Set<String> schemas)
             throws SQLException {
-        try (Connection c = server.connect(db.database())) {
+        try (Connection c = server.connect(db)) {
             return new CatalogReader().read(c, schemas, Set.of());
         }
     }
@@ -201,7 +238,7 @@ public final class DiffCommand {
 
         /** The side opened like a remote named after it ("from", "to"), with the same messages on failure. */
         Connection connection(Host host) {
-            return new RemoteConnector(host).open(new RemoteConfig(label, url, null, false, false));
+            return RemoteConnector.forUrls(host).open(new RemoteConfig(label, url, null, false, false));
         }
 
         int major(Host host) {

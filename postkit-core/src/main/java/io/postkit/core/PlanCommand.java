@@ -52,7 +52,7 @@ public final class PlanCommand {
             SessionState session = state.requireSession("plan");
             SchemaDirectory files = SchemaDirectory.read(project.settings().baseDir(),
                     project.settings().schemaDir());
-            try (RunningServer server = project.localServers().start(session.remoteMajor())) {
+            try (RunningServer server = project.localServer(session.remoteMajor())) {
                 LocalClone clone = LocalClone.of(project, server, session);
                 PlanDocument plan = plan(clone, files);
                 state.savePlan(plan);
@@ -69,6 +69,11 @@ public final class PlanCommand {
                 throw new PostkitException("Planning failed on the local server: " + e.getMessage(), e);
             }
         }
+    }
+
+    /** The plan as one JSON document ({@code -Dpostkit.format=json}): what plan.json holds. */
+    public static String json(PlanDocument plan) {
+        return io.postkit.core.internal.state.JsonStateFile.render(plan);
     }
 
     /** Planning without them would silently drop or ignore them: refuse, naming each. */
@@ -92,7 +97,7 @@ public final class PlanCommand {
                     project.settings().schemas(), Set.of(MigrationTable.DEFAULT_NAME));
             SchemaModel current = sides.current();
             SchemaModel desired = sides.desired();
-            OwnerRule owners = ownerRule(shadowConnection);
+            OwnerRule owners = ShadowDatabase.ownerRule(shadowConnection, project.settings().manageOwners());
             Fingerprints fingerprints = new Fingerprints(files.fingerprint(), SchemaFingerprint.of(current),
                     SchemaFingerprint.of(desired));
             List<SchemaChange> changes = SchemaDiff.between(current, desired, owners);
@@ -103,22 +108,10 @@ public final class PlanCommand {
         }
     }
 
-    /** With {@code manageOwners}, what the shadow's own user owns is what the schema files gave no owner. */
-    private OwnerRule ownerRule(Connection shadow) throws SQLException {
-        if (!project.settings().manageOwners()) {
-            return OwnerRule.IGNORED;
-        }
-        try (java.sql.Statement s = shadow.createStatement();
-             java.sql.ResultSet rs = s.executeQuery("SELECT current_user")) {
-            rs.next();
-            return OwnerRule.declared(rs.getString(1));
-        }
-    }
-
     private RenderOptions renderOptions(Connection clone, SchemaModel current, List<SchemaChange> changes)
             throws SQLException {
         Set<QualifiedName> partitioned = current.tables().values().stream().filter(t -> t.partitionBy() != null)
-                .map(Table::name).collect(java.util.stream.Collectors.toSet());
+                .map(Table::name).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
         return new RenderOptions(project.settings().online(), partitioned,
                 emptyTables(clone, SqlRenderer.tablesWithRowHazards(changes)));
     }

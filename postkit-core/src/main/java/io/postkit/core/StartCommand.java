@@ -9,15 +9,16 @@ import io.postkit.core.internal.catalog.CatalogReader;
 import io.postkit.core.internal.clone.NativeCloner;
 import io.postkit.core.api.RemoteConfig;
 import io.postkit.core.internal.embedded.RunningServer;
-import io.postkit.core.internal.local.DatabaseIdentity;
-import io.postkit.core.internal.local.LocalDatabases;
+import io.postkit.core.internal.local.LocalDatabase;
+import io.postkit.core.internal.local.Purpose;
+import io.postkit.core.internal.local.ThrowawayDatabase;
+import io.postkit.core.internal.scripts.ProjectScripts;
 import io.postkit.core.internal.state.SessionState;
+import io.postkit.core.api.SqlStatementException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -29,9 +30,6 @@ public final class StartCommand {
     /** What was cloned. */
     public record Result(String remote, int major, String localDatabase, NativeCloner.Result copied) {
     }
-
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
-            .withZone(ZoneOffset.UTC);
 
     private final Project project;
     private final Clock clock;
@@ -55,7 +53,7 @@ public final class StartCommand {
                 project.log().info("Remote '" + remote.name() + "' runs PostgreSQL " + version.display()
                         + "; cloning it into a local PostgreSQL " + version.major());
                 warnUnsupported(remote, new CatalogReader().unsupportedObjects(source, project.settings().schemas()));
-                return cloneInto(remote, version.major());
+                return cloneInto(remote, version.major(), project.scripts());
             } catch (SQLException e) {
                 throw new PostkitException("Reading remote '" + remote.name() + "' failed: " + e.getMessage(), e);
             }
@@ -69,29 +67,32 @@ public final class StartCommand {
         }
     }
 
-    private Result cloneInto(RemoteConfig remote, int major) throws SQLException {
-        try (RunningServer server = project.localServers().start(major)) {
-            LocalDatabases databases = new LocalDatabases(server);
-            String database = "postkit_" + STAMP.format(clock.instant());
-            DatabaseIdentity identity = databases.create(database);
+    /** The clone is dropped again unless it is complete and recorded in the session. */
+    private Result cloneInto(RemoteConfig remote, int major, ProjectScripts scripts) throws SQLException {
+        try (RunningServer server = project.localServer(major);
+             ThrowawayDatabase database = project.databases(server).create(Purpose.CLONE)) {
             NativeCloner.Result clone;
             try {
                 clone = new NativeCloner(project.settings().cloneWorkers(), project.log())
-                        .clone(() -> project.openRemote(remote), () -> server.connect(database),
-                                project.settings().schemas());
-                try (Connection local = server.connect(database)) {
+                        .clone(() -> project.openRemote(remote), database::connect, project.settings().schemas());
+                try (Connection local = database.connect()) {
                     project.migrationTable().ensureExists(local);
+                    scripts.before(local);
                 }
+            } catch (SqlStatementException e) {
+                throw new PostkitException("Running infra/ on the clone of remote '" + remote.name() + "' failed:\n"
+                        + e.getMessage() + "\nThe local copy was removed and no session was started.", e);
             } catch (SQLException | RuntimeException e) {
-                databases.drop(identity);
                 throw failed(remote, e);
             }
-            project.state().saveSession(SessionState.started(remote.name(), major, identity.database(),
-                    identity.systemIdentifier(), clock.instant()));
+            LocalDatabase kept = database.database();
+            project.state().saveSession(SessionState.started(remote.name(), major, kept.name(),
+                    kept.identity().systemIdentifier(), kept.token(), clock.instant()));
+            database.keep();
             project.log().info("Cloned remote '" + remote.name() + "': " + clone.data().summary()
                     + ". Session started; edit " + project.settings().displayPath(project.settings().schemaDir())
                     + "/ and run mvn postkit:plan.");
-            return new Result(remote.name(), major, database, clone);
+            return new Result(remote.name(), major, kept.name(), clone);
         }
     }
 

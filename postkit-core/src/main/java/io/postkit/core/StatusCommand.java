@@ -1,26 +1,53 @@
 package io.postkit.core;
 
+import io.postkit.core.api.RemoteConfig;
+import io.postkit.core.api.RemoteStatus;
 import io.postkit.core.api.Workspace;
+import io.postkit.core.internal.migration.MigrationFile;
+import io.postkit.core.internal.plan.PlanDocument;
+import io.postkit.core.internal.plan.PlanText;
+import io.postkit.core.internal.state.JsonStateFile;
+import io.postkit.core.internal.state.SessionState;
+import io.postkit.core.internal.workflow.LocalServerStatus;
 import io.postkit.core.internal.workflow.Project;
 import io.postkit.core.internal.workflow.ProjectState;
-import io.postkit.core.internal.workflow.ServerVersion;
-import io.postkit.core.internal.workflow.LocalServerStatus;
-import io.postkit.core.api.PostkitException;
-import io.postkit.core.api.RemoteConfig;
-import io.postkit.core.internal.migration.MigrationFile;
-import io.postkit.core.internal.plan.PlanText;
-import io.postkit.core.internal.state.SessionState;
+import io.postkit.core.internal.workflow.RemoteInspection;
 
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * {@code postkit:status}: the session, the last plan, the local servers, and per remote what is pending. Reads
- * only; a remote that cannot be reached is reported, not fatal.
+ * {@code postkit:status}: the session, the last plan, the local servers, and per remote what is pending and what
+ * it holds that this checkout does not know. Reads only; a remote that cannot be reached is reported, not fatal.
  */
 public final class StatusCommand {
+
+    /**
+     * @param session    the active session, or null
+     * @param lastPlan   the last plan, or null
+     * @param remotes    per remote, in configuration order; empty with {@code offline}
+     */
+    public record Result(Session session, LastPlan lastPlan, String localServers, int committedMigrations,
+                         boolean remotesContacted, List<RemoteStatus> remotes) {
+
+        public Result {
+            remotes = List.copyOf(remotes);
+        }
+
+        /** One JSON document, for CI scripts ({@code -Dpostkit.format=json}). */
+        public String json() {
+            return JsonStateFile.render(this);
+        }
+    }
+
+    /** @param pendingMigrations session migrations the clone has not run yet (written with postkit:migration) */
+    public record Session(String state, String remote, int remoteMajor, Instant startedAt,
+                          List<String> appliedMigrations, List<String> pendingMigrations) {
+    }
+
+    public record LastPlan(Instant createdAt, int statements, List<String> hazards, String summary) {
+    }
 
     private final Project project;
 
@@ -28,40 +55,55 @@ public final class StatusCommand {
         this.project = new Project(workspace);
     }
 
-    public void run(boolean offline) {
+    public Result run(boolean offline) {
         ProjectState state = project.state();
         var log = project.log();
-        log.info("Session: " + state.session().map(StatusCommand::describe).orElse("none"));
-        state.plan().ifPresent(plan -> log.info("Last plan (" + plan.createdAt() + "): "
-                + PlanText.summary(plan).lines().findFirst().orElse("")));
-        log.info("Local servers: " + LocalServerStatus.describe(project.settings().localDir()));
+        Session session = state.session().map(s -> describe(state, s)).orElse(null);
+        log.info("Session: " + (session == null ? "none" : text(session)));
+        LastPlan plan = state.plan().map(StatusCommand::describe).orElse(null);
+        if (plan != null) {
+            log.info("Last plan (" + plan.createdAt() + "): " + plan.summary());
+        }
+        String servers = LocalServerStatus.describe(project.localDir());
+        log.info("Local servers: " + servers);
         List<MigrationFile> committed = state.committedMigrations();
         log.info("Committed migrations: " + committed.size());
+        List<RemoteStatus> remotes = new ArrayList<>();
         if (offline) {
             log.info("Remotes: not contacted (-Dpostkit.offline)");
-            return;
+        } else {
+            RemoteInspection inspection = new RemoteInspection(project);
+            for (RemoteConfig remote : project.settings().remotes()) {
+                RemoteStatus status = inspection.inspect(remote, committed);
+                remotes.add(status);
+                log.info("Remote '" + remote.name() + "': " + RemoteInspection.summary(status));
+                String unknown = RemoteInspection.unknownWarning(status);
+                if (unknown != null) {
+                    log.warn(unknown);
+                }
+            }
         }
-        for (RemoteConfig remote : project.settings().remotes()) {
-            log.info("Remote '" + remote.name() + "': " + remoteStatus(remote, committed));
-        }
+        return new Result(session, plan, servers, committed.size(), !offline, remotes);
     }
 
-    private static String describe(SessionState session) {
-        return session.state().name().toLowerCase() + " (remote '" + session.remote() + "', PostgreSQL "
-                + session.remoteMajor() + ", started " + session.startedAt() + ", " + session.migrations().size()
-                + " migration(s) applied to the clone)";
+    private static Session describe(ProjectState state, SessionState session) {
+        List<String> pending = state.sessionMigrations().stream()
+                .filter(m -> !session.migrations().contains(m.version())).map(MigrationFile::fileName).toList();
+        return new Session(session.state().name().toLowerCase(), session.remote(), session.remoteMajor(),
+                session.startedAt(), session.migrations(), pending);
     }
 
-    private String remoteStatus(RemoteConfig remote, List<MigrationFile> committed) {
-        try (Connection c = project.openRemote(remote)) {
-            Map<String, String> applied = project.migrationTable().applied(c);
-            List<String> pending = committed.stream().filter(m -> !applied.containsKey(m.version()))
-                    .map(MigrationFile::fileName).toList();
-            String version = ServerVersion.of(c).display();
-            return pending.isEmpty() ? "up to date (PostgreSQL " + version + ", " + applied.size() + " applied)"
-                    : pending.size() + " pending (PostgreSQL " + version + "): " + String.join(", ", pending);
-        } catch (PostkitException | SQLException e) {
-            return "unavailable: " + e.getMessage();
-        }
+    private static LastPlan describe(PlanDocument plan) {
+        return new LastPlan(plan.createdAt(), plan.statements().size(),
+                plan.hazards().stream().map(Enum::name).toList(),
+                PlanText.summary(plan).lines().findFirst().orElse(""));
+    }
+
+    private static String text(Session session) {
+        return session.state() + " (remote '" + session.remote() + "', PostgreSQL " + session.remoteMajor()
+                + ", started " + session.startedAt() + ", " + session.appliedMigrations().size()
+                + " migration(s) applied to the clone" + (session.pendingMigrations().isEmpty() ? ""
+                : ", " + session.pendingMigrations().size() + " not applied yet: "
+                + String.join(", ", session.pendingMigrations())) + ")";
     }
 }

@@ -5,6 +5,7 @@ import io.postkit.core.api.Confirmation;
 import io.postkit.core.api.ServerCredentials;
 
 import io.postkit.core.api.PostkitException;
+import io.postkit.core.api.SqlStatementException;
 import io.postkit.core.api.PostkitLog;
 import io.postkit.core.testing.TestDatabase;
 import io.postkit.core.testing.TestPostgres;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +50,26 @@ class DiffCommandIT {
     }
 
     @Test
+    void twoDatabasesOfOneMajorAreComparedWhereTheyAreWithoutALocalServer() throws Exception {
+        TestDatabase from = TestPostgres.freshDatabase(13);
+        TestDatabase to = TestPostgres.freshDatabase(13);
+        from.execute("CREATE TABLE t (id int PRIMARY KEY); CREATE VIEW v AS SELECT id FROM t;");
+        to.execute("CREATE TABLE t (id int PRIMARY KEY, note text); CREATE VIEW v AS SELECT id, note FROM t;"
+                + " CREATE SCHEMA audit; CREATE TABLE audit.log (at timestamptz);");
+        Path work = TestPostgres.workDir().resolve("diff-in-place-" + System.nanoTime());
+
+        String sql = new DiffCommand(host(), work).run(new DiffCommand.Request(from.url(), to.url(), null, List.of()));
+
+        assertTrue(sql.contains("CREATE SCHEMA \"audit\""), sql);
+        assertTrue(sql.contains("ADD COLUMN \"note\" text"), sql);
+        assertTrue(sql.contains("CREATE TABLE \"audit\".\"log\""), sql);
+        assertFalse(Files.exists(work), "no embedded server was needed: " + work);
+        from.execute(sql);
+        assertEquals("", new DiffCommand(host(), work).run(new DiffCommand.Request(from.url(), to.url(), null,
+                List.of())));
+    }
+
+    @Test
     void filesMayUseTheDatabaseSidesExtensions() throws Exception {
         TestDatabase db = TestPostgres.freshDatabase(18);
         db.execute("CREATE EXTENSION pg_trgm; CREATE TABLE t (id int, note text);");
@@ -67,9 +89,12 @@ class DiffCommandIT {
         Path dir = Files.createDirectories(TestPostgres.workDir().resolve("diff-bad-" + System.nanoTime()));
         Path good = Files.writeString(dir.resolve("good.sql"), "CREATE TABLE t (id int);");
         Path bad = Files.writeString(dir.resolve("bad.sql"), "CREATE TABLE t (\n  id nosuchtype\n);");
-        PostkitException e = assertThrows(PostkitException.class,
+        SqlStatementException e = assertThrows(SqlStatementException.class,
                 () -> diff().run(new DiffCommand.Request(good.toString(), bad.toString(), 13, List.of())));
-        assertTrue(e.getMessage().startsWith(bad + ":2: ERROR: type \"nosuchtype\" does not exist"), e.getMessage());
+        assertEquals(bad.toString(), e.source());
+        assertEquals(2, e.line());
+        assertEquals(6, e.column());
+        assertEquals("ERROR: type \"nosuchtype\" does not exist", e.problem());
         PostkitException missing = assertThrows(PostkitException.class,
                 () -> diff().run(new DiffCommand.Request(good.toString(), "nowhere.sql", null, List.of())));
         assertTrue(missing.getMessage().contains("neither a JDBC URL nor an existing .sql file"), missing.getMessage());

@@ -9,9 +9,9 @@ import org.eclipse.aether.RepositorySystem;
 import javax.inject.Inject;
 import java.time.Clock;
 
-/** Drops the local clone and the session's migrations, and ends the session. */
+/** Drops the session's local clone and its migrations (hand-written ones too), and ends the session. */
 @Mojo(name = "abort", threadSafe = true)
-public class AbortMojo extends AbstractProjectMojo {
+public class AbortMojo extends AbstractLocalServerMojo {
 
     @Inject
     public AbortMojo(RepositorySystem repositorySystem, SettingsDecrypter settingsDecrypter) {

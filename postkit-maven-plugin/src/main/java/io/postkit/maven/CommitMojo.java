@@ -9,9 +9,12 @@ import org.eclipse.aether.RepositorySystem;
 import javax.inject.Inject;
 import java.time.Clock;
 
-/** Turns the session's migrations into versioned migration files and ends the session. */
+/**
+ * Moves the session's applied migrations to .postkit/db/migrations, records them in committed.json, and ends the
+ * session (the local clone is dropped).
+ */
 @Mojo(name = "commit", threadSafe = true)
-public class CommitMojo extends AbstractProjectMojo {
+public class CommitMojo extends AbstractLocalServerMojo {
 
     @Inject
     public CommitMojo(RepositorySystem repositorySystem, SettingsDecrypter settingsDecrypter) {

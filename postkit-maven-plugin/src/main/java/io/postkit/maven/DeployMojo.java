@@ -13,11 +13,11 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Applies the committed migrations a remote has not applied yet, after a dry run on a fresh clone of it. Bound to
- * the {@code deploy} phase when declared in an execution.
+ * Applies the committed migrations a remote has not applied yet (with infra/ before them, grants/ and seeds/ after),
+ * after a dry run on a fresh clone of it. Bound to the deploy phase when declared in an execution.
  */
 @Mojo(name = "deploy", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
-public class DeployMojo extends AbstractProjectMojo {
+public class DeployMojo extends AbstractCloneMojo {
 
     /** The target remote; the default remote when not set. */
     @Parameter(property = "postkit.remote")
@@ -27,7 +27,7 @@ public class DeployMojo extends AbstractProjectMojo {
     @Parameter(property = "postkit.dryRun", defaultValue = "false")
     private boolean dryRun;
 
-    /** Deploy without asking (needed in batch mode for remotes with {@code <confirm>true</confirm>}). */
+    /** Deploy without asking: needed in batch mode, unless the remote is configured with confirm set to false. */
     @Parameter(property = "postkit.yes", defaultValue = "false")
     private boolean yes;
 

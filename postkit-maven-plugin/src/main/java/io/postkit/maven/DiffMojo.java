@@ -1,10 +1,7 @@
 package io.postkit.maven;
 
 import io.postkit.core.api.PostkitException;
-import io.postkit.core.api.Confirmation;
 import io.postkit.core.DiffCommand;
-import io.postkit.core.api.Host;
-import io.postkit.core.api.ServerCredentials;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -21,11 +18,11 @@ import java.util.List;
 
 /**
  * Prints the SQL that turns one schema into another. Each side is a JDBC URL (credentials from PGUSER/PGPASSWORD
- * or ~/.pgpass) or a {@code .sql} file or folder. Needs no project: {@code mvn -q postkit:diff -Dpostkit.from=…
- * -Dpostkit.to=… > change.sql}.
+ * or ~/.pgpass) or a .sql file or folder. Needs no project: mvn -q postkit:diff -Dpostkit.from=…
+ * -Dpostkit.to=… > change.sql.
  */
 @Mojo(name = "diff", requiresProject = false, threadSafe = true)
-public class DiffMojo extends AbstractPostkitMojo {
+public class DiffMojo extends AbstractServerMojo {
 
     /** The current state: a JDBC URL, or a .sql file or folder. */
     @Parameter(property = "postkit.from")

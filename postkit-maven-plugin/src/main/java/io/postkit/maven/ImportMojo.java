@@ -30,9 +30,18 @@ public class ImportMojo extends AbstractProjectMojo {
     @Parameter(property = "postkit.yes", defaultValue = "false")
     private boolean yes;
 
+    /** Write the owners of the imported objects into the schema files (ALTER ... OWNER TO), as plan's manageOwners. */
+    @Parameter(property = "postkit.manageOwners", defaultValue = "false")
+    private boolean manageOwners;
+
     @Inject
     public ImportMojo(RepositorySystem repositorySystem, SettingsDecrypter settingsDecrypter) {
         super(repositorySystem, settingsDecrypter);
+    }
+
+    @Override
+    protected boolean manageOwners() {
+        return manageOwners;
     }
 
     @Override

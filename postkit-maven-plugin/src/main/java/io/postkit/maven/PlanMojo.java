@@ -1,17 +1,37 @@
 package io.postkit.maven;
 
 import io.postkit.core.PlanCommand;
+import io.postkit.core.api.OutputFormat;
 import io.postkit.core.api.Workspace;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 
 import javax.inject.Inject;
 import java.time.Clock;
 
-/** Shows the migration that turns the local clone into the desired state of the schema files. */
+/**
+ * Shows the migration that turns the local clone into the desired state of the schema files, and writes it to
+ * .postkit/db/plan.sql and plan.json.
+ */
 @Mojo(name = "plan", threadSafe = true)
-public class PlanMojo extends AbstractProjectMojo {
+public class PlanMojo extends AbstractLocalServerMojo {
+
+    /**
+     * Online mode: indexes built CONCURRENTLY, foreign keys and checks added NOT VALID and validated apart, NOT NULL
+     * set through a validated check, so writes go on; such steps become transaction:false migrations.
+     */
+    @Parameter(property = "postkit.online", defaultValue = "false")
+    private boolean online;
+
+    /** Make plans set the owners the schema files give (ALTER ... OWNER TO); objects given no owner keep theirs. */
+    @Parameter(property = "postkit.manageOwners", defaultValue = "false")
+    private boolean manageOwners;
+
+    /** text (the default), or json: the plan as one JSON document on standard output, for CI scripts. */
+    @Parameter(property = "postkit.format", defaultValue = "text")
+    private String format;
 
     @Inject
     public PlanMojo(RepositorySystem repositorySystem, SettingsDecrypter settingsDecrypter) {
@@ -19,7 +39,21 @@ public class PlanMojo extends AbstractProjectMojo {
     }
 
     @Override
+    protected boolean online() {
+        return online;
+    }
+
+    @Override
+    protected boolean manageOwners() {
+        return manageOwners;
+    }
+
+    @Override
     protected void run(Workspace workspace, Clock clock) {
-        new PlanCommand(workspace, clock).run();
+        OutputFormat output = OutputFormat.of(format);
+        var plan = new PlanCommand(workspace, clock).run();
+        if (output == OutputFormat.JSON) {
+            printJson(PlanCommand.json(plan));
+        }
     }
 }

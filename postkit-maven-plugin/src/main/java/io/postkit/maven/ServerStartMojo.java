@@ -15,10 +15,10 @@ import java.util.List;
 
 /**
  * Starts a PostgreSQL server for your application (or as a throwaway remote) from embedded binaries, without Docker
- * or an installed PostgreSQL. It keeps running after the build; stop it with {@code postkit:server-stop}.
+ * or an installed PostgreSQL. It keeps running after the build; stop it with postkit:server-stop.
  */
 @Mojo(name = "server-start", threadSafe = true)
-public class ServerStartMojo extends AbstractPostkitMojo {
+public class ServerStartMojo extends AbstractServerMojo {
 
     /** PostgreSQL major version. */
     @Parameter(property = "postkit.server.major", defaultValue = "18")
@@ -28,13 +28,13 @@ public class ServerStartMojo extends AbstractPostkitMojo {
     @Parameter(property = "postkit.server.port", defaultValue = "5432")
     private int serverPort;
 
-    /** Data directory; kept across builds and {@code mvn clean}. */
+    /** Data directory; kept across builds and mvn clean. */
     @Parameter(property = "postkit.server.dataDir", defaultValue = "${project.basedir}/.postkit/server")
     private File serverDataDir;
 
     /**
      * settings.xml server whose username and password become the superuser's. Without it the superuser is
-     * {@code postgres} and loopback connections are trusted.
+     * postgres and loopback connections are trusted.
      */
     @Parameter(property = "postkit.server.serverId")
     private String serverServerId;
@@ -43,7 +43,7 @@ public class ServerStartMojo extends AbstractPostkitMojo {
     @Parameter(property = "postkit.server.database")
     private String serverDatabase;
 
-    /** SQL files run, in order, in {@code serverDatabase} when it is created. */
+    /** SQL files run, in order, in serverDatabase when it is created. */
     @Parameter
     private List<File> serverInitScripts = new ArrayList<>();
 

@@ -9,9 +9,9 @@ import org.eclipse.aether.RepositorySystem;
 import javax.inject.Inject;
 import java.io.File;
 
-/** Stops the server that {@code postkit:server-start} started on this data directory. */
+/** Stops the server that postkit:server-start started on this data directory. */
 @Mojo(name = "server-stop", threadSafe = true)
-public class ServerStopMojo extends AbstractPostkitMojo {
+public class ServerStopMojo extends AbstractServerMojo {
 
     /** Data directory of the server to stop. */
     @Parameter(property = "postkit.server.dataDir", defaultValue = "${project.basedir}/.postkit/server")

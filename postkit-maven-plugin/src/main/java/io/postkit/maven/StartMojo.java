@@ -10,11 +10,14 @@ import org.eclipse.aether.RepositorySystem;
 import javax.inject.Inject;
 import java.time.Clock;
 
-/** Clones a remote (schema and data) into a local PostgreSQL of the same major version and starts a session. */
+/**
+ * Clones a remote (schema and data) into a local PostgreSQL of the same major version, runs infra/ on it, and
+ * starts a session.
+ */
 @Mojo(name = "start", threadSafe = true)
-public class StartMojo extends AbstractProjectMojo {
+public class StartMojo extends AbstractCloneMojo {
 
-    /** The remote to clone; the default remote when not set. */
+    /** The remote to clone, by name; the default remote when not set. */
     @Parameter(property = "postkit.remote")
     private String remote;
 

@@ -27,7 +27,12 @@ public final class TestProject {
     }
 
     public static TestProject create(String name, TestDatabase remote) throws IOException {
-        Path dir = TestPostgres.workDir().resolve("projects").resolve(name + "-" + System.nanoTime());
+        return createIn(TestPostgres.workDir().resolve("projects"), name, remote);
+    }
+
+    /** A project in a folder of {@code parent}, e.g. one the PostgreSQL OS user cannot enter. */
+    public static TestProject createIn(Path parent, String name, TestDatabase remote) throws IOException {
+        Path dir = parent.resolve(name + "-" + System.nanoTime());
         Files.createDirectories(dir.resolve("db/schema"));
         return new TestProject(dir, remote);
     }
@@ -82,8 +87,37 @@ public final class TestProject {
         return workspace(PostkitLog.SILENT, false, true);
     }
 
+    /** A workspace with more remotes than the test database ("test", the default). */
+    public Workspace workspace(PostkitLog log, List<RemoteConfig> moreRemotes) {
+        return workspace(log, false, false, moreRemotes);
+    }
+
     private Workspace workspace(PostkitLog log, boolean online, boolean manageOwners) {
-        return workspace(log, online, manageOwners, List.of("public"), Confirmation.BATCH, false, remote.url());
+        return workspace(dir, remote.url(), log, online, manageOwners, Map.of(), List.of());
+    }
+
+    private Workspace workspace(PostkitLog log, boolean online, boolean manageOwners, List<RemoteConfig> more) {
+        return workspace(dir, remote.url(), log, online, manageOwners, Map.of(), more);
+    }
+
+    /** The workspace of a project folder whose only remote ("test") is {@code remoteUrl}. */
+    public static Workspace workspace(Path dir, String remoteUrl, PostkitLog log, boolean online,
+                                      boolean manageOwners, Map<String, String> environment) {
+        return workspace(dir, remoteUrl, log, online, manageOwners, environment, List.of());
+    }
+
+    /**
+     * The workspace of a project folder whose remote "test" (the default) is {@code remoteUrl}, as tests and child
+     * JVMs ({@link GoalMain}) build it.
+     *
+     * @param environment added to the machine's environment (e.g. a pause point for a fault-injection test)
+     * @param more        more remotes than "test"
+     */
+    public static Workspace workspace(Path dir, String remoteUrl, PostkitLog log, boolean online,
+                                      boolean manageOwners, Map<String, String> environment,
+                                      List<RemoteConfig> more) {
+        return workspace(dir, remoteUrl, log, online, manageOwners, environment, more, List.of("public"),
+                Confirmation.BATCH, false);
     }
 
     /**
@@ -91,21 +125,27 @@ public final class TestProject {
      * with {@code confirmation} answering.
      */
     public Workspace confirmingWorkspace(PostkitLog log, List<String> schemas, Confirmation confirmation) {
-        return workspace(log, false, false, schemas, confirmation, true, remote.url());
+        return workspace(dir, remote.url(), log, false, false, Map.of(), List.of(), schemas, confirmation, true);
     }
 
     /** A workspace whose remote is at {@code url} instead (e.g. a port nothing listens on). */
     public Workspace workspaceWithRemoteAt(String url) {
-        return workspace(PostkitLog.SILENT, false, false, List.of("public"), Confirmation.BATCH, false, url);
+        return workspace(dir, url, PostkitLog.SILENT, false, false, Map.of());
     }
 
-    private Workspace workspace(PostkitLog log, boolean online, boolean manageOwners, List<String> schemas,
-                                Confirmation confirmation, boolean confirmRemote, String remoteUrl) {
+    private static Workspace workspace(Path dir, String remoteUrl, PostkitLog log, boolean online,
+                                       boolean manageOwners, Map<String, String> environment,
+                                       List<RemoteConfig> more, List<String> schemas, Confirmation confirmation,
+                                       boolean confirmRemote) {
         RemoteConfig config = new RemoteConfig("test", remoteUrl + "?user=postgres", null, true, confirmRemote);
-        ProjectSettings settings = new ProjectSettings(dir, schemaDir(), schemas, List.of(config), null,
-                false, 2, online, manageOwners);
+        List<RemoteConfig> remotes = new java.util.ArrayList<>(List.of(config));
+        remotes.addAll(more);
+        ProjectSettings settings = new ProjectSettings(dir, dir.resolve("db/schema"), schemas, remotes,
+                null, false, 2, online, manageOwners);
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("PGPASSFILE", dir.resolve(".pgpass").toString());
         Host host = new Host(TestPostgres.binaries(), ServerCredentials.NONE, confirmation, log,
-                TestPostgres.machine().withEnvironment(Map.of("PGPASSFILE", dir.resolve(".pgpass").toString())));
+                TestPostgres.machine().withEnvironment(env));
         return new Workspace(settings, host);
     }
 }

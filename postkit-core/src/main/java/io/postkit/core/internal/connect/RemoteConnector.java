@@ -20,9 +20,21 @@ import java.util.Properties;
 public final class RemoteConnector {
 
     private final Host host;
+    private final boolean configured;
 
+    /** Connects to the remotes a project configures (settings.xml, environment, ~/.pgpass). */
     public RemoteConnector(Host host) {
+        this(host, true);
+    }
+
+    private RemoteConnector(Host host, boolean configured) {
         this.host = host;
+        this.configured = configured;
+    }
+
+    /** Connects to a URL given on the command line ({@code postkit:diff}): no {@code <serverId>} to point at. */
+    public static RemoteConnector forUrls(Host host) {
+        return new RemoteConnector(host, false);
     }
 
     public Connection open(RemoteConfig remote) {
@@ -39,7 +51,7 @@ public final class RemoteConnector {
         try {
             return DriverManager.getConnection(url.withoutCredentials(), props);
         } catch (SQLException e) {
-            throw ConnectionFailure.describe(remote, url, credentials.user(), e);
+            throw ConnectionFailure.describe(remote, url, credentials.user(), configured, e);
         }
     }
 
@@ -49,13 +61,15 @@ public final class RemoteConnector {
         private ConnectionFailure() {
         }
 
-        static PostkitException describe(RemoteConfig remote, JdbcUrl url, String user, SQLException e) {
+        static PostkitException describe(RemoteConfig remote, JdbcUrl url, String user, boolean configured,
+                                         SQLException e) {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
             String reason = sentence(e.getMessage());
             String where = url.host() + ":" + url.port() + "/" + url.database();
             String credentialsHint = remote.serverId() != null
                     ? "Check the password of server id '" + remote.serverId() + "' in ~/.m2/settings.xml."
-                    : "Set <serverId> on the remote (settings.xml), or PGUSER/PGPASSWORD, or ~/.pgpass.";
+                    : configured ? "Set <serverId> on the remote (settings.xml), or PGUSER/PGPASSWORD, or ~/.pgpass."
+                    : "Set PGUSER and PGPASSWORD, or put the password in ~/.pgpass (or the file PGPASSFILE names).";
             if (state.startsWith("28") || (state.equals("08004") && e.getMessage().contains("password"))) {
                 return new PostkitException("Authentication failed for remote '" + remote.name() + "' (" + where
                         + ") as user '" + user + "': " + reason + " " + credentialsHint, e);

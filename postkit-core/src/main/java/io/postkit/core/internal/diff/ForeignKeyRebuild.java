@@ -7,11 +7,11 @@ import io.postkit.core.internal.model.SchemaModel;
 import io.postkit.core.internal.model.Table;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A primary key, unique constraint or unique index cannot be dropped while a foreign key depends on it. When the
@@ -24,8 +24,8 @@ final class ForeignKeyRebuild {
     }
 
     static List<SchemaChange> around(List<SchemaChange> changes, SchemaModel current, SchemaModel desired) {
-        Set<QualifiedName> keyDropped = new HashSet<>();
-        Set<String> alreadyDropped = new HashSet<>();
+        Set<QualifiedName> keyDropped = new TreeSet<>();
+        Set<String> alreadyDropped = new TreeSet<>();
         Map<QualifiedName, QualifiedName> uniqueIndexTables = uniqueIndexTables(current);
         for (SchemaChange change : changes) {
             if (change instanceof SchemaChange.DropConstraint drop) {
@@ -62,7 +62,7 @@ final class ForeignKeyRebuild {
      * dropped under it either. Indexes live in their table's schema, so the index's qualified name finds the table.
      */
     private static Map<QualifiedName, QualifiedName> uniqueIndexTables(SchemaModel current) {
-        Map<QualifiedName, QualifiedName> tables = new HashMap<>();
+        Map<QualifiedName, QualifiedName> tables = new TreeMap<>();
         for (Table table : current.tables().values()) {
             table.indexes().stream().filter(i -> i.definition().startsWith("CREATE UNIQUE INDEX"))
                     .forEach(i -> tables.put(QualifiedName.of(table.name().schema(), i.name()), table.name()));

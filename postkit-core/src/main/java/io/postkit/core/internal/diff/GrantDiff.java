@@ -15,8 +15,10 @@ import java.util.TreeSet;
 
 /**
  * Privileges, compared per (object, grantee, privilege); the GRANT OPTION is its own step. An object that stays is
- * compared with its current grants; one the diff creates or recreates with what creation may give it (built-in and
- * default privileges), so that a desired REVOKE (say, from PUBLIC on a new function) is planned for it.
+ * compared with its current grants. One the diff creates or recreates is compared with what creation may give it
+ * (built-in and default privileges), so that a desired REVOKE (say, from PUBLIC on a new function) is planned for
+ * it; and it is granted every desired privilege except those creation certainly gives, so a plan states only what
+ * differs from a plain CREATE.
  */
 final class GrantDiff {
 
@@ -39,10 +41,11 @@ final class GrantDiff {
                 changes.add(new SchemaChange.RevokePrivilege(e.getValue(), true));
             }
         }
+        Set<Grant> given = certainAtCreation(current, desired, created);
         for (Map.Entry<Grant, Grant> e : after.entrySet()) {
-            Grant held = before.get(e.getKey());
-            boolean grant = created.contains(target(e.getKey())) || held == null
-                    || (e.getValue().grantable() && !held.grantable());
+            Grant held = created.contains(target(e.getKey())) ? givenAtCreation(given, e.getKey())
+                    : before.get(e.getKey());
+            boolean grant = held == null || (e.getValue().grantable() && !held.grantable());
             if (grant) {
                 changes.add(new SchemaChange.GrantPrivilege(e.getValue()));
             }
@@ -90,6 +93,40 @@ final class GrantDiff {
             }
         }
         return grants;
+    }
+
+    /**
+     * What creating an object gives it whoever creates it: PUBLIC EXECUTE on a routine and PUBLIC USAGE on a type,
+     * unless the current side has default privileges for every schema ({@code FOR ROLE} without {@code IN SCHEMA})
+     * of that object type without them. Such a row replaces the built-in defaults for its role, and the plan does not
+     * know which role runs it; rows for one schema only add to them.
+     */
+    private static Set<Grant> certainAtCreation(SchemaModel current, SchemaModel desired, Set<QualifiedName> created) {
+        Set<Grant> given = new TreeSet<>();
+        boolean executeCertain = builtInCertain(current, "f", "EXECUTE");
+        boolean usageCertain = builtInCertain(current, "T", "USAGE");
+        for (Routine routine : desired.routines().values()) {
+            if (executeCertain && created.contains(routine.signature())) {
+                given.add(new Grant("ROUTINE", routine.name(), routine.arguments(), "public", "EXECUTE", false));
+            }
+        }
+        for (QualifiedName type : created) {
+            if (usageCertain && desired.hasType(type)) {
+                given.add(new Grant("TYPE", type, "", "public", "USAGE", false));
+            }
+        }
+        return given;
+    }
+
+    private static boolean builtInCertain(SchemaModel current, String objectType, String privilege) {
+        return current.defaultGrants().stream()
+                .filter(d -> d.isScopeMarker() && d.schema().isEmpty() && d.objectType().equals(objectType))
+                .allMatch(scope -> current.defaultGrants().contains(new DefaultGrant(scope.forRole(), "", objectType,
+                        "public", privilege, false)));
+    }
+
+    private static Grant givenAtCreation(Set<Grant> given, Grant grant) {
+        return given.contains(grant.withoutOption()) ? grant.withoutOption() : null;
     }
 
     private static void defaults(SchemaModel current, String schema, String objectType, String kind,

@@ -8,9 +8,9 @@ import io.postkit.core.internal.model.Sequence;
 import io.postkit.core.internal.model.Table;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Columns that must let go of a sequence before sequences are dropped or created. A default that calls
@@ -21,14 +21,14 @@ import java.util.Set;
 final class SequenceRelease {
 
     private final List<SchemaChange> changes = new ArrayList<>();
-    private final Set<ColumnRef> released = new HashSet<>();
+    private final Set<ColumnRef> released = new TreeSet<>();
 
     private SequenceRelease() {
     }
 
     /** The releases for columns that survive; a dropped column or table takes its default along by itself. */
     static SequenceRelease between(SchemaModel current, SchemaModel desired) {
-        Set<ColumnRef> usersOfDropped = new HashSet<>();
+        Set<ColumnRef> usersOfDropped = new TreeSet<>();
         for (Sequence sequence : current.sequences().values()) {
             if (!desired.sequences().containsKey(sequence.name())) {
                 usersOfDropped.addAll(sequence.usedByDefaults());

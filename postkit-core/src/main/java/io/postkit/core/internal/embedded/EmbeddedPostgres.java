@@ -105,8 +105,13 @@ public final class EmbeddedPostgres {
         }
     }
 
+    /**
+     * initdb runs in a folder beside the data directory that is renamed into place once complete, so a build killed
+     * during initdb leaves no half-made data directory that the next start would trip over.
+     */
     private void initialize() {
         long started = System.nanoTime();
+        Path staging = dataDir.resolveSibling(dataDir.getFileName() + ".initdb");
         try {
             Files.createDirectories(dataDir.getParent());
             if (!user.canTraverse(dataDir)) {
@@ -114,10 +119,12 @@ public final class EmbeddedPostgres {
                         + ". Move the project to a folder every user can enter, or set <local><dataDir>"
                         + " (postkit.local.dataDir) to such a folder.");
             }
-            Files.createDirectories(dataDir);
-            user.takeOwnership(dataDir);
-            List<String> command = new ArrayList<>(List.of(bin("initdb"), "-D", dataDir.toString(), "-U", settings.superuser(),
-                    "-E", "UTF8", "--locale=C", "--no-sync"));
+            removeEmpty(dataDir);
+            BinaryCache.deleteRecursively(staging);
+            Files.createDirectories(staging);
+            user.takeOwnership(staging);
+            List<String> command = new ArrayList<>(List.of(bin("initdb"), "-D", staging.toString(), "-U",
+                    settings.superuser(), "-E", "UTF8", "--locale=C", "--no-sync"));
             Path pwFile = null;
             if (settings.superuserPassword() != null) {
                 pwFile = passwordFile();
@@ -134,14 +141,26 @@ public final class EmbeddedPostgres {
                 }
             }
             if (result.exitCode() != 0) {
-                BinaryCache.deleteRecursively(dataDir);
+                BinaryCache.deleteRecursively(staging);
                 throw new PostkitException("initdb failed for " + dataDir + ": " + result.output());
             }
-            appendConfiguration();
+            appendConfiguration(staging);
+            Files.move(staging, dataDir);
         } catch (IOException e) {
             throw new PostkitException("Could not prepare the data directory " + dataDir + ": " + e.getMessage(), e);
         }
         log.debug(String.format("initdb %s in %.2f s", dataDir, (System.nanoTime() - started) / 1e9));
+    }
+
+    /** An empty folder where the data directory goes (made by hand, or by an older postkit) is replaced. */
+    private static void removeEmpty(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            try (var entries = Files.list(dir)) {
+                if (entries.findAny().isEmpty()) {
+                    Files.delete(dir);
+                }
+            }
+        }
     }
 
     /** initdb reads the password from a file the server user can read; it lives only for the initdb call. */
@@ -158,12 +177,12 @@ public final class EmbeddedPostgres {
         return file;
     }
 
-    private void appendConfiguration() throws IOException {
+    private void appendConfiguration(Path directory) throws IOException {
         StringBuilder conf = new StringBuilder("\n# postkit\n");
         for (Map.Entry<String, String> e : settings.configuration().entrySet()) {
             conf.append(e.getKey()).append(" = ").append(e.getValue()).append('\n');
         }
-        Files.writeString(dataDir.resolve("postgresql.conf"), conf, StandardOpenOption.APPEND);
+        Files.writeString(directory.resolve("postgresql.conf"), conf, StandardOpenOption.APPEND);
     }
 
     private String logTail() {

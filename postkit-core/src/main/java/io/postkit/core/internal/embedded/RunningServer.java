@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import java.util.Properties;
 
 /**
- * A started embedded server. Closing it stops the server only if this handle started it: a server that was already
- * running (kept running by the user, or shared with another goal) is left as it was.
+ * A started embedded server. A {@link ServerLease leased} handle leaves the server when closed (the last user stops
+ * it); otherwise closing stops the server only if this handle started it.
  */
 public final class RunningServer implements AutoCloseable {
 
@@ -16,6 +16,7 @@ public final class RunningServer implements AutoCloseable {
     private final boolean startedHere;
     private final String superuser;
     private boolean keepRunning;
+    private ServerLease lease;
 
     RunningServer(EmbeddedPostgres server, int port, boolean startedHere, String superuser) {
         this.server = server;
@@ -30,6 +31,12 @@ public final class RunningServer implements AutoCloseable {
 
     public boolean startedHere() {
         return startedHere;
+    }
+
+    /** This handle is one process's use of a shared server: closing it leaves, and the last to leave stops it. */
+    RunningServer leasedBy(ServerLease serverLease) {
+        this.lease = serverLease;
+        return this;
     }
 
     /** Leave the server running when this handle is closed. */
@@ -64,7 +71,9 @@ public final class RunningServer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (startedHere && !keepRunning) {
+        if (lease != null) {
+            lease.release(keepRunning);
+        } else if (startedHere && !keepRunning) {
             server.stop();
         }
     }

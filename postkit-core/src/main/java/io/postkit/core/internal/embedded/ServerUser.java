@@ -49,6 +49,23 @@ public final class ServerUser {
         return isSwitched() ? Path.of("/var/tmp/postkit-diff") : homeDir.resolve(".postkit").resolve("diff");
     }
 
+    /**
+     * Where a project's local servers keep their data: {@code preferred} ({@code .postkit/local}) when this user
+     * can reach it; else, since a project in a home folder or a {@code mktemp -d} folder (0700) is closed to the
+     * unprivileged user, a folder under {@code /var/tmp/postkit-local} named after the project's path, so each
+     * project keeps its own.
+     */
+    public Path localDataRoot(Path preferred, Path projectDir) {
+        if (canTraverse(preferred.resolve("pg"))) {
+            return preferred;
+        }
+        Path project = projectDir.toAbsolutePath().normalize();
+        String hash = sha256(project.toString()).substring(0, 16);
+        String name = project.getFileName() == null ? "root" : project.getFileName().toString()
+                .replaceAll("[^A-Za-z0-9_.-]", "_");
+        return Path.of("/var/tmp/postkit-local").resolve(name + "-" + hash);
+    }
+
     public boolean isSwitched() {
         return name != null;
     }
@@ -84,12 +101,18 @@ public final class ServerUser {
         view.setGroup(group);
     }
 
-    /** Whether the server user can reach {@code path}: every ancestor must be searchable by it. */
+    /**
+     * Whether the server user can reach {@code path}: every ancestor must be searchable by it. Folders that do not
+     * exist yet are created with the usual permissions, which let it through.
+     */
     boolean canTraverse(Path path) {
         if (!isSwitched()) {
             return true;
         }
-        for (Path p = path.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+        for (Path p = path.toAbsolutePath().normalize().getParent(); p != null; p = p.getParent()) {
+            if (!Files.exists(p)) {
+                continue;
+            }
             try {
                 if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
                     return false;
@@ -99,6 +122,15 @@ public final class ServerUser {
             }
         }
         return true;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private String primaryGroup() {

@@ -4,6 +4,7 @@ import io.postkit.core.api.PostkitLog;
 import io.postkit.core.internal.embedded.EmbeddedPostgres;
 import io.postkit.core.api.PostgresBinaries;
 import io.postkit.core.internal.embedded.RunningServer;
+import io.postkit.core.internal.embedded.ServerLease;
 import io.postkit.core.internal.embedded.ServerSettings;
 import io.postkit.core.internal.embedded.ServerUser;
 
@@ -35,8 +36,11 @@ public final class LocalServers {
                 ServerSettings.throwawayClone(), log);
     }
 
-    /** Starts (or joins) the server of this major; closing the handle stops it unless kept running. */
+    /**
+     * Starts (or joins) the server of this major for this goal; closing the handle leaves it, and the last process to
+     * leave stops it unless the goal keeps it running.
+     */
     public RunningServer start(int major) {
-        return server(major).start().keepRunning(keepRunning);
+        return ServerLease.acquire(server(major), log).keepRunning(keepRunning);
     }
 }

@@ -24,12 +24,29 @@ public final class MigrationRunner {
         this.log = log;
     }
 
+    /** Work that belongs in a migration's transaction, after its statements: grants and seeds after the last one. */
+    @FunctionalInterface
+    public interface InTransaction {
+        void run(Connection c) throws SQLException;
+    }
+
     /**
      * @param lockTimeout how long a statement may wait for a lock before failing (SQLSTATE 55P03), or null for
      *                    the server's setting
      */
     public void run(Connection c, MigrationFile migration, Duration lockTimeout) throws SQLException {
-        List<ScriptStatement> statements = migration.upStatements(migration.fileName());
+        run(c, migration, migration.upStatements(migration.fileName()), lockTimeout, null);
+    }
+
+    /**
+     * Runs {@code statements} (the migration's up section, placed where errors should point) and records the
+     * migration; then {@code after}, in the same transaction when the migration is transactional, else in one of
+     * its own, so that when it fails the migration's record goes with it where it can.
+     *
+     * @param after work to do before committing, or null
+     */
+    public void run(Connection c, MigrationFile migration, List<ScriptStatement> statements, Duration lockTimeout,
+                    InTransaction after) throws SQLException {
         long started = System.nanoTime();
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(!migration.upTransactional());
@@ -41,11 +58,15 @@ public final class MigrationRunner {
                 execute(c, statement);
             }
             table.record(c, migration.version(), migration.checksum(), (System.nanoTime() - started) / 1_000_000);
-            if (migration.upTransactional()) {
+            if (after != null) {
+                c.setAutoCommit(false);
+                after.run(c);
+            }
+            if (!c.getAutoCommit()) {
                 c.commit();
             }
         } catch (SQLException | RuntimeException e) {
-            if (migration.upTransactional()) {
+            if (!c.getAutoCommit()) {
                 c.rollback();
             }
             throw e;

@@ -1,8 +1,10 @@
 package io.postkit.core.internal.model;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A composite type ({@code CREATE TYPE … AS (…)}).
@@ -15,6 +17,6 @@ public record CompositeType(QualifiedName name, List<Column> attributes, Set<Qua
     public CompositeType {
         Objects.requireNonNull(name, "name");
         attributes = List.copyOf(attributes);
-        uses = Set.copyOf(uses);
+        uses = Collections.unmodifiableSortedSet(new TreeSet<>(uses));
     }
 }

@@ -1,8 +1,10 @@
 package io.postkit.core.internal.model;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A view.
@@ -12,7 +14,7 @@ import java.util.Set;
  * @param options    {@code reloptions} such as {@code security_invoker=true}, sorted
  * @param dependsOn  the relations (tables and views) and their columns the query reads, from {@code pg_rewrite}'s
  *                   dependencies: {@code schema.relation} for the whole relation, {@code schema.relation.column} for
- *                   a column
+ *                   a column; sorted, as everything in the model, since it reaches the fingerprint
  * @param materialized a materialized view: never replaced in place, and it may have {@code indexes}
  * @param populated    for a materialized view, whether it holds data ({@code relispopulated})
  */
@@ -24,7 +26,7 @@ public record View(QualifiedName name, List<Column> columns, String definition, 
         Objects.requireNonNull(definition, "definition");
         columns = List.copyOf(columns);
         options = List.copyOf(options);
-        dependsOn = Set.copyOf(dependsOn);
+        dependsOn = Collections.unmodifiableSortedSet(new TreeSet<>(dependsOn));
         indexes = List.copyOf(indexes);
     }
 

@@ -100,12 +100,14 @@ final class OnlineSql {
                 new PlannedStatement(alter + "DROP CONSTRAINT " + quote(check), "column", object, Set.of(), true));
     }
 
-    /** {@code postkit_not_null_<column>}, cut to PostgreSQL's 63 bytes. */
+    /** {@code postkit_not_null_<column>}, cut to PostgreSQL's 63 bytes at a whole character, as PostgreSQL would. */
     private static String checkName(String column) {
-        String name = "postkit_not_null_" + column;
-        while (name.getBytes(StandardCharsets.UTF_8).length > 63) {
-            name = name.substring(0, name.length() - 1);
-        }
-        return name;
+        StringBuilder name = new StringBuilder();
+        ("postkit_not_null_" + column).codePoints().forEach(c -> {
+            if ((name + Character.toString(c)).getBytes(StandardCharsets.UTF_8).length <= 63) {
+                name.appendCodePoint(c);
+            }
+        });
+        return name.toString();
     }
 }

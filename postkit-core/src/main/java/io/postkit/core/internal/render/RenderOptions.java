@@ -2,7 +2,9 @@ package io.postkit.core.internal.render;
 
 import io.postkit.core.internal.model.QualifiedName;
 
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How a plan is rendered.
@@ -19,7 +21,7 @@ public record RenderOptions(boolean online, Set<QualifiedName> partitionedTables
     public static final RenderOptions DEFAULT = new RenderOptions(false, Set.of(), Set.of());
 
     public RenderOptions {
-        partitionedTables = Set.copyOf(partitionedTables);
-        emptyTables = Set.copyOf(emptyTables);
+        partitionedTables = Collections.unmodifiableSortedSet(new TreeSet<>(partitionedTables));
+        emptyTables = Collections.unmodifiableSortedSet(new TreeSet<>(emptyTables));
     }
 }

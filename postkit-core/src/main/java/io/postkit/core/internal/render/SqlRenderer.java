@@ -82,7 +82,7 @@ public final class SqlRenderer {
 
     private static Set<QualifiedName> createdTables(List<SchemaChange> changes) {
         return changes.stream().filter(CreateTable.class::isInstance).map(c -> ((CreateTable) c).table().name())
-                .collect(Collectors.toSet());
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
     /** The table whose rows decide how long {@code change} locks or scans, or null. */
@@ -99,6 +99,8 @@ public final class SqlRenderer {
             return c.table();
         } else if (change instanceof SchemaChange.AttachPartition c) {
             return c.table();
+        } else if (change instanceof SchemaChange.CreateTrigger c) {
+            return c.trigger().table();
         }
         return null;
     }

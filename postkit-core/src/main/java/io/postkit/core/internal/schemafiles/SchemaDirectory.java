@@ -46,6 +46,14 @@ public final class SchemaDirectory {
         }
     }
 
+    /**
+     * The schema directory, or an empty one when it does not exist: a deploy of committed migrations needs no
+     * schema files, only their infra/, grants/ and seeds/ when there are any.
+     */
+    public static SchemaDirectory readIfPresent(Path projectDir, Path dir) {
+        return Files.isDirectory(dir) ? read(projectDir, dir) : new SchemaDirectory(List.of());
+    }
+
     /** One SQL file holding the desired state (for {@code postkit:diff}). */
     public static SchemaDirectory ofFile(Path file) {
         try {
@@ -61,13 +69,13 @@ public final class SchemaDirectory {
     }
 
     /**
-     * A SHA-256 over the paths and contents of the files that make the desired state (infra included, since it
-     * shapes the shadow): a plan is out of date when this changes.
+     * A SHA-256 over the paths and contents of the files that make the desired state (infra and grants included,
+     * since they shape the shadow; seeds do not): a plan is out of date when this changes.
      */
     public String fingerprint() {
         StringBuilder all = new StringBuilder();
         for (SchemaFile f : files) {
-            if (f.role() == FileRole.DESIRED || f.role() == FileRole.INFRA) {
+            if (f.role() != FileRole.SEEDS) {
                 all.append(f.path()).append('\0').append(f.content()).append('\0');
             }
         }

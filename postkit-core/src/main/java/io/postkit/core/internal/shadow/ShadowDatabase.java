@@ -2,13 +2,14 @@ package io.postkit.core.internal.shadow;
 
 import io.postkit.core.api.PostkitLog;
 import io.postkit.core.internal.catalog.Extensions;
-import io.postkit.core.internal.local.DatabaseIdentity;
+import io.postkit.core.internal.diff.OwnerRule;
 import io.postkit.core.internal.local.LocalDatabases;
+import io.postkit.core.internal.local.Purpose;
+import io.postkit.core.internal.local.ThrowawayDatabase;
 import io.postkit.core.internal.schemafiles.SchemaDirectory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.UUID;
 
 /**
  * A temporary database on the local server holding the desired state, built from the schema files by PostgreSQL
@@ -16,12 +17,10 @@ import java.util.UUID;
  */
 public final class ShadowDatabase implements AutoCloseable {
 
-    private final LocalDatabases databases;
-    private final DatabaseIdentity identity;
+    private final ThrowawayDatabase database;
 
-    private ShadowDatabase(LocalDatabases databases, DatabaseIdentity identity) {
-        this.databases = databases;
-        this.identity = identity;
+    private ShadowDatabase(ThrowawayDatabase database) {
+        this.database = database;
     }
 
     public static ShadowDatabase build(LocalDatabases databases, SchemaDirectory directory,
@@ -37,8 +36,7 @@ public final class ShadowDatabase implements AutoCloseable {
     public static ShadowDatabase build(LocalDatabases databases, SchemaDirectory directory,
                                        java.util.Collection<String> schemas, Extensions extensions, PostkitLog log)
             throws SQLException {
-        String name = "postkit_shadow_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        ShadowDatabase shadow = new ShadowDatabase(databases, databases.create(name));
+        ShadowDatabase shadow = new ShadowDatabase(databases.create(Purpose.SHADOW));
         try (Connection c = shadow.connect()) {
             for (Extensions.Extension skipped : extensions.installInto(c, schemas, "the local server")) {
                 log.info("Extension " + skipped.name() + " is in schema " + skipped.schema() + ", which the schema"
@@ -53,16 +51,36 @@ public final class ShadowDatabase implements AutoCloseable {
         return shadow;
     }
 
-    public DatabaseIdentity identity() {
-        return identity;
+    public String name() {
+        return database.name();
+    }
+
+    /** The database itself: closing it drops the shadow as {@link #close()} does. */
+    public ThrowawayDatabase database() {
+        return database;
+    }
+
+    /**
+     * How owners are compared with this shadow as the desired side: with {@code manageOwners}, what the shadow's own
+     * user owns is what the schema files gave no owner; without, owners are not compared.
+     */
+    public static OwnerRule ownerRule(Connection shadow, boolean manageOwners) throws SQLException {
+        if (!manageOwners) {
+            return OwnerRule.IGNORED;
+        }
+        try (java.sql.Statement s = shadow.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT current_user")) {
+            rs.next();
+            return OwnerRule.declared(rs.getString(1));
+        }
     }
 
     public Connection connect() throws SQLException {
-        return databases.server().connect(identity.database());
+        return database.connect();
     }
 
     @Override
     public void close() throws SQLException {
-        databases.drop(identity);
+        database.close();
     }
 }

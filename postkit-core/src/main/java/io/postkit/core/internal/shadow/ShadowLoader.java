@@ -2,7 +2,9 @@ package io.postkit.core.internal.shadow;
 
 import io.postkit.core.api.PostkitLog;
 import io.postkit.core.internal.local.StubRoles;
+import io.postkit.core.internal.scripts.InfraScript;
 import io.postkit.core.internal.schemafiles.FileRole;
+import io.postkit.core.internal.schemafiles.GrantsPolicy;
 import io.postkit.core.internal.schemafiles.SchemaDirectory;
 import io.postkit.core.internal.schemafiles.SchemaFile;
 import io.postkit.core.internal.schemafiles.StatementPolicy;
@@ -15,6 +17,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Runs the schema files in a shadow database so PostgreSQL itself builds the desired state. Statements run one by
@@ -39,36 +42,37 @@ final class ShadowLoader {
             s.execute("SET check_function_bodies = off");
             s.execute("SET client_min_messages = warning");
         }
-        run(c, statements(directory, FileRole.INFRA, false),
+        run(c, statements(directory, FileRole.INFRA, statement -> { }), true,
                 "Fix the infra/ file; it runs before every migration too.");
-        run(c, statements(directory, FileRole.DESIRED, true),
+        run(c, statements(directory, FileRole.DESIRED, StatementPolicy::check), false,
                 "Fix the schema file and run postkit:plan again.");
-        // Privileges grants files give are desired state too: without them a plan would revoke them.
-        run(c, statements(directory, FileRole.GRANTS, false),
-                "Fix the grants/ file and run postkit:plan again.");
+        // after the objects they grant on: the privileges grants files give are desired state too
+        run(c, statements(directory, FileRole.GRANTS, GrantsPolicy::check), false,
+                "Fix the grants file and run postkit:plan again; it runs after every migration too.");
     }
 
-    private static List<ScriptStatement> statements(SchemaDirectory directory, FileRole role, boolean declarative) {
+    private static List<ScriptStatement> statements(SchemaDirectory directory, FileRole role,
+                                                    Consumer<ScriptStatement> policy) {
         List<ScriptStatement> all = new ArrayList<>();
         for (SchemaFile file : directory.files(role)) {
             for (ScriptStatement statement : SqlScript.split(file.content(), file.path())) {
-                if (declarative) {
-                    StatementPolicy.check(statement);
-                }
+                policy.accept(statement);
                 all.add(statement);
             }
         }
         return all;
     }
 
-    private void run(Connection c, List<ScriptStatement> statements, String advice) throws SQLException {
+    /** @param infra whether these are infra statements, which skip what exists already (roles are cluster-wide) */
+    private void run(Connection c, List<ScriptStatement> statements, boolean infra, String advice)
+            throws SQLException {
         List<ScriptStatement> pending = statements;
         while (!pending.isEmpty()) {
             List<ScriptStatement> deferred = new ArrayList<>();
             SQLException firstFailure = null;
             for (ScriptStatement statement : pending) {
                 SQLException failure = execute(c, statement);
-                if (failure == null) {
+                if (failure == null || (infra && InfraScript.alreadyExists(statement, failure))) {
                     continue;
                 }
                 if (!MISSING_DEPENDENCY.contains(failure.getSQLState())) {

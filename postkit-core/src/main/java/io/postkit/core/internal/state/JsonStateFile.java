@@ -35,6 +35,15 @@ public final class JsonStateFile<T> {
             // a newer postkit of the same formatVersion may add fields: they must not stop an older one
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    /** postkit's JSON (indented, instants as UTC text), for documents that are not state files: reports. */
+    public static String render(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot render " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
     private final Path file;
     private final Class<T> type;
     private final int formatVersion;

@@ -10,9 +10,12 @@ import java.util.Objects;
  * remote (never its URL or credentials) and the local clone with the identity of the server that holds it.
  *
  * @param migrations versions of the migrations applied to the clone in this session
+ * @param localToken the token of the clone's creation marker: the proof that a database is this session's clone
+ *                   (null in sessions started before markers existed)
  */
 public record SessionState(int formatVersion, String remote, int remoteMajor, String localDatabase,
-                           String localSystemIdentifier, Instant startedAt, Stage state, List<String> migrations) {
+                           String localSystemIdentifier, Instant startedAt, Stage state, List<String> migrations,
+                           String localToken) {
 
     public static final int FORMAT_VERSION = 1;
 
@@ -30,8 +33,13 @@ public record SessionState(int formatVersion, String remote, int remoteMajor, St
 
     public static SessionState started(String remote, int remoteMajor, String localDatabase,
                                        String localSystemIdentifier, Instant startedAt) {
+        return started(remote, remoteMajor, localDatabase, localSystemIdentifier, null, startedAt);
+    }
+
+    public static SessionState started(String remote, int remoteMajor, String localDatabase,
+                                       String localSystemIdentifier, String localToken, Instant startedAt) {
         return new SessionState(FORMAT_VERSION, remote, remoteMajor, localDatabase, localSystemIdentifier, startedAt,
-                Stage.STARTED, List.of());
+                Stage.STARTED, List.of(), localToken);
     }
 
     public SessionState planned() {
@@ -44,8 +52,14 @@ public record SessionState(int formatVersion, String remote, int remoteMajor, St
         return withStage(Stage.APPLIED, all);
     }
 
+    /** The same session with exactly these migrations applied, as the clone's migration table says. */
+    public SessionState withMigrations(List<String> versions) {
+        return withStage(versions.isEmpty() ? (state == Stage.APPLIED ? Stage.STARTED : state) : Stage.APPLIED,
+                versions);
+    }
+
     private SessionState withStage(Stage stage, List<String> versions) {
         return new SessionState(formatVersion, remote, remoteMajor, localDatabase, localSystemIdentifier, startedAt,
-                stage, versions);
+                stage, versions, localToken);
     }
 }

@@ -88,6 +88,36 @@ public final class ProjectState {
         deleteQuietly(layout.planSql());
     }
 
+    /** Forgets the plan but keeps {@code plan.sql}, which an error message points into; the next plan replaces it. */
+    public void discardPlan() {
+        plan.delete();
+    }
+
+    /** {@code .postkit/db/plan.sql} as messages name it. */
+    public static final String PLAN_SQL = ".postkit/db/plan.sql";
+
+    /** The line of {@code plan.sql} on which each of the plan's statements begins, as {@link #savePlan} writes it. */
+    public static List<Integer> planSqlLines(PlanDocument document) {
+        List<Integer> lines = new ArrayList<>();
+        int line = 1 + (int) header(document).chars().filter(c -> c == '\n').count();
+        for (var statement : document.statements()) {
+            lines.add(line);
+            // each statement, its semicolon, and the blank line that separates it from the next
+            line += (int) statement.sql().chars().filter(c -> c == '\n').count() + 2;
+        }
+        return lines;
+    }
+
+    /** A session migration's path as messages name it. */
+    public static String sessionMigrationPath(MigrationFile migration) {
+        return ".postkit/db/session/" + migration.fileName();
+    }
+
+    /** A committed migration's path as messages name it. */
+    public static String committedMigrationPath(MigrationFile migration) {
+        return ".postkit/db/migrations/" + migration.fileName();
+    }
+
     public Path writeSessionMigration(MigrationFile migration) {
         Path file = sessionDir().resolve(migration.fileName());
         StateFiles.writeAtomically(file, migration.render());

@@ -112,6 +112,31 @@ class ObjectKindDiffTest {
                 sql(BASE.withGrants(Set.of(selectWithOption)), BASE.withGrants(Set.of(select))));
     }
 
+    /**
+     * CREATE FUNCTION gives PUBLIC EXECUTE: a plan does not say so again, but revokes it when the schema files do,
+     * and grants it when default privileges of the target (for every schema) may have taken it away.
+     */
+    @Test
+    void aNewRoutineGetsOnlyThePrivilegesCreationDoesNotGive() {
+        Routine stamp = function("BEGIN RETURN NEW; END");
+        Grant publicExecute = new Grant("ROUTINE", name("stamp"), "", "public", "EXECUTE", false);
+        Grant readerExecute = new Grant("ROUTINE", name("stamp"), "", "reader", "EXECUTE", false);
+        SchemaModel both = withTrigger(stamp, null).withGrants(Set.of(publicExecute, readerExecute));
+        SchemaModel readerOnly = withTrigger(stamp, null).withGrants(Set.of(readerExecute));
+
+        assertEquals(List.of("GRANT EXECUTE ON ROUTINE \"public\".\"stamp\"() TO \"reader\""), privileges(BASE, both));
+        assertEquals(List.of("REVOKE EXECUTE ON ROUTINE \"public\".\"stamp\"() FROM PUBLIC",
+                "GRANT EXECUTE ON ROUTINE \"public\".\"stamp\"() TO \"reader\""), privileges(BASE, readerOnly));
+        SchemaModel noPublicByDefault = BASE.withDefaultGrants(Set.of(DefaultGrant.scopeMarker("app", "", "f")));
+        assertEquals(List.of("GRANT EXECUTE ON ROUTINE \"public\".\"stamp\"() TO PUBLIC",
+                "GRANT EXECUTE ON ROUTINE \"public\".\"stamp\"() TO \"reader\""),
+                privileges(noPublicByDefault, both.withDefaultGrants(noPublicByDefault.defaultGrants())));
+    }
+
+    private static List<String> privileges(SchemaModel from, SchemaModel to) {
+        return sql(from, to).stream().filter(s -> s.startsWith("GRANT") || s.startsWith("REVOKE")).toList();
+    }
+
     @Test
     void defaultPrivilegesAreAlteredForTheirRole() {
         DefaultGrant grant = new DefaultGrant("app", "public", "r", "reader", "SELECT", false);

@@ -11,6 +11,7 @@ import io.postkit.core.internal.model.QualifiedName;
 import io.postkit.core.internal.model.Sequence;
 import io.postkit.core.internal.model.SequenceOptions;
 import io.postkit.core.internal.model.Table;
+import io.postkit.core.internal.model.Trigger;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -113,6 +114,21 @@ class SqlRendererTest {
         assertEquals(Set.of(), statements.get(1).hazards());
         assertEquals(Set.of(), statements.get(2).hazards());
         assertEquals(Set.of(Hazard.LONG_LOCK), statements.get(3).hazards(), "an existing table keeps its hazard");
+    }
+
+    @Test
+    void aTriggerOnANewTableCarriesNoRowHazards() {
+        Table table = new Table(ORDER_ITEMS, List.of(Column.of("id", "integer", true, null)), List.of(), List.of());
+        QualifiedName existing = QualifiedName.of("public", "existing");
+        List<PlannedStatement> statements = SqlRenderer.renderAll(List.of(new SchemaChange.CreateTable(table),
+                new SchemaChange.CreateTrigger(trigger(ORDER_ITEMS)), new SchemaChange.CreateTrigger(trigger(existing))));
+        assertEquals(Set.of(), statements.get(1).hazards());
+        assertEquals(Set.of(Hazard.LONG_LOCK), statements.get(2).hazards(), "an existing table keeps its hazard");
+    }
+
+    private static Trigger trigger(QualifiedName table) {
+        return new Trigger(table, "stamp", "CREATE TRIGGER stamp BEFORE INSERT ON " + table
+                + " FOR EACH ROW EXECUTE FUNCTION public.stamp()", "O", QualifiedName.of("public", "stamp()"));
     }
 
     @Test

