@@ -10,8 +10,10 @@ import io.postkit.core.internal.importing.SourceSchema;
 import io.postkit.core.internal.migration.MigrationFile;
 import io.postkit.core.internal.migration.MigrationTable;
 import io.postkit.core.internal.migration.MigrationVersions;
+import io.postkit.core.internal.model.SchemaModel;
 import io.postkit.core.internal.workflow.Project;
 import io.postkit.core.internal.workflow.ProjectState;
+import io.postkit.core.internal.workflow.RemoteWriteConsent;
 import io.postkit.core.internal.workflow.ServerVersion;
 
 import java.io.IOException;
@@ -64,12 +66,8 @@ public final class ImportCommand {
 
     public Result run(Request request) {
         RemoteConfig remote = project.settings().remote(request.remote());
-        boolean needsConfirmation = remote.confirm() && !request.yes();
-        if (needsConfirmation && !project.host().confirmation().interactive()) {
-            throw new PostkitException("Importing remote '" + remote.name() + "' records a baseline migration as"
-                    + " applied there (a write to that database), which needs confirmation, and this build cannot ask"
-                    + " (batch mode). Run with -Dpostkit.yes. Nothing was written.");
-        }
+        RemoteWriteConsent consent = RemoteWriteConsent.check(project, remote, request.yes(),
+                "Recording the import's baseline migration as applied on");
         Path schemaDir = project.settings().schemaDir();
         refuseExistingFiles(schemaDir, request.force());
         ProjectState state = project.state();
@@ -83,9 +81,12 @@ public final class ImportCommand {
                 SourceSchema schema = SourceSchema.read(source, project.settings().schemas(),
                         project.migrationTable(), project.settings().manageOwners());
                 refuseMissingSchemas(remote, schema);
+                describe(remote, schema);
                 ImportedSchema imported = ImportedSchema.of(schema, project.settings().schemas(),
                         project.settings().manageOwners(), baselineVersion(state, schema));
-                confirm(remote, imported.baseline(), needsConfirmation);
+                consent.confirm("Record baseline migration " + imported.baseline().fileName() + " as applied on"
+                        + " remote '" + remote.name() + "' (in its " + project.migrationTable().name() + " table,"
+                        + " created if missing)?");
                 write(remote, source, imported);
                 return new Result(remote.name(), List.copyOf(imported.files().keySet()),
                         imported.baseline().fileName());
@@ -145,19 +146,26 @@ public final class ImportCommand {
         }
     }
 
+    private void describe(RemoteConfig remote, SourceSchema schema) {
+        SchemaModel model = schema.model();
+        project.log().info("Read " + model.tables().size() + " tables, " + model.views().size() + " views, "
+                + model.routines().size() + " routines, " + model.triggers().size() + " triggers, "
+                + model.policies().size() + " policies, " + model.typeNames().size() + " types, "
+                + model.sequences().size() + " sequences, " + schema.extensions().extensions().size()
+                + " extensions and " + model.grants().size() + " privileges.");
+        if (!schema.appliedVersions().isEmpty()) {
+            project.log().warn("Remote '" + remote.name() + "' already records " + schema.appliedVersions().size()
+                    + " migration(s) in " + project.migrationTable().name() + " (" + schema.appliedVersions().first()
+                    + " … " + schema.appliedVersions().last() + "); they stay there, and are not part of the history"
+                    + " this import starts.");
+        }
+    }
+
     /** A version no migration of the project or of the source's migration table has. */
     private String baselineVersion(ProjectState state, SourceSchema schema) {
         Set<String> known = new TreeSet<>(state.knownVersions());
         schema.appliedVersions().stream().filter(v -> v.matches("\\d{14}")).forEach(known::add);
         return MigrationVersions.next(clock, known);
-    }
-
-    private void confirm(RemoteConfig remote, MigrationFile baseline, boolean needed) {
-        if (needed && !project.host().confirmation().confirm("Record baseline migration " + baseline.fileName()
-                + " as applied on remote '" + remote.name() + "' (in its " + project.migrationTable().name()
-                + " table, created if missing)?")) {
-            throw new PostkitException("Import of remote '" + remote.name() + "' cancelled. Nothing was written.");
-        }
     }
 
     /**

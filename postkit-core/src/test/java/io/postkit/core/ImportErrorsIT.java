@@ -95,9 +95,10 @@ class ImportErrorsIT {
         PostkitException e = assertThrows(PostkitException.class,
                 () -> importWith(new ImportCommand.Request(null, false, false)));
 
-        assertEquals("Importing remote 'test' records a baseline migration as applied there (a write to that"
-                + " database), which needs confirmation, and this build cannot ask (batch mode). Run with"
-                + " -Dpostkit.yes. Nothing was written.", e.getMessage());
+        assertEquals("Recording the import's baseline migration as applied on remote 'test' needs confirmation, and"
+                + " this build cannot ask (batch mode). Run with -Dpostkit.yes, or set <confirm>false</confirm> on the"
+                + " remote.",
+                e.getMessage());
         assertNothingWritten("");
     }
 
@@ -108,7 +109,7 @@ class ImportErrorsIT {
                 .confirmingWorkspace(PostkitLog.SILENT, List.of("public"), answering(false, questions)), CLOCK)
                 .run(new ImportCommand.Request(null, false, false)));
 
-        assertEquals("Import of remote 'test' cancelled. Nothing was written.", e.getMessage());
+        assertEquals("Cancelled; remote 'test' was not changed.", e.getMessage());
         assertEquals(List.of("Record baseline migration 20261206101530_baseline.sql as applied on remote 'test' (in"
                 + " its public.schema_migrations table, created if missing)?"), questions);
         assertNothingWritten("");
@@ -157,6 +158,30 @@ class ImportErrorsIT {
         assertNothingWritten("");
     }
 
+    /** A source dbmate (or another checkout's import) migrated keeps its rows; the baseline comes after them. */
+    @Test
+    void aSourceWithAHistoryKeepsItAndTheBaselineComesAfterIt() throws Exception {
+        remote.execute("CREATE TABLE schema_migrations (version varchar(128) PRIMARY KEY);"
+                + " INSERT INTO schema_migrations VALUES ('20200101000000'), ('20991231235959'), ('42');");
+        List<String> warnings = new ArrayList<>();
+        PostkitLog log = new PostkitLog() {
+            @Override public void info(String message) { }
+            @Override public void warn(String message) { warnings.add(message); }
+            @Override public void debug(String message) { }
+        };
+
+        ImportCommand.Result result = new ImportCommand(project.confirmingWorkspace(log, List.of("public"),
+                Confirmation.BATCH), CLOCK).run(CONFIRMED);
+
+        assertEquals("21000101000000_baseline.sql", result.baseline(), "after the newest version the source has");
+        assertEquals(List.of("20200101000000", "20991231235959", "21000101000000", "42"), versions(),
+                "the source's rows stay, the baseline's is added");
+        assertEquals(List.of("Remote 'test' already records 3 migration(s) in public.schema_migrations (20200101000000"
+                + " … 42); they stay there, and are not part of the history this import starts."), warnings);
+        assertFalse(ImportFiles.list(project.schemaDir()).contains("tables/0001_schema_migrations.sql"),
+                "the migration table is not part of the schema");
+    }
+
     /** The row's insert fails on the source after the files are staged: the old directory comes back whole. */
     @Test
     void aFailureWhileWritingPutsTheOldSchemaDirectoryBack() throws Exception {
@@ -174,6 +199,11 @@ class ImportErrorsIT {
         assertNoLeftoversBesideTheSchemaDirectory();
         assertFalse(Files.exists(project.dir().resolve(".postkit/db/committed.json")));
         assertEquals("v", remote.queryValue("SELECT relkind FROM pg_class WHERE relname = 'schema_migrations'"));
+    }
+
+    private List<String> versions() throws SQLException {
+        return List.of(remote.queryValue("SELECT string_agg(version, ',' ORDER BY version) FROM schema_migrations")
+                .split(","));
     }
 
     private ImportCommand.Result importWith(ImportCommand.Request request) {
