@@ -16,8 +16,8 @@ def query(int port, String sql) {
 }
 
 try {
-    assert log.contains("Importing remote 'source' records a baseline migration as applied there (a write to that"
-            + " database), which needs confirmation, and this build cannot ask (batch mode). Run with -Dpostkit.yes.")
+    assert log.contains("Recording the import's baseline migration as applied on remote 'source' needs confirmation,"
+            + " and this build cannot ask (batch mode). Run with -Dpostkit.yes")
     assert log.contains('The schema directory db/schema is not empty')
     assert log =~ /(?s)Wrote \d+ files to db\/schema\/ and the baseline migration.*No changes: the local clone already matches the schema files/ :
             'a new session after import plans nothing'

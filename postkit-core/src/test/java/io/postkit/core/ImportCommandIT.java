@@ -8,8 +8,6 @@ import io.postkit.core.internal.embedded.RunningServer;
 import io.postkit.core.internal.embedded.ServerSettings;
 import io.postkit.core.internal.plan.PlanDocument;
 import io.postkit.core.internal.plan.PlanText;
-import io.postkit.core.internal.sql.ScriptStatement;
-import io.postkit.core.internal.sql.SqlScript;
 import io.postkit.core.testing.TestDatabase;
 import io.postkit.core.testing.TestPostgres;
 import io.postkit.core.testing.TestProject;
@@ -20,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -133,9 +132,8 @@ class ImportCommandIT {
     @ParameterizedTest(name = "PostgreSQL {0}")
     @MethodSource("majors")
     void anImportedDatabasePlansNothingInANewSessionAndAChangeDeploysToIt(int major) throws Exception {
-        TestDatabase remote = TestPostgres.freshDatabase(major);
-        remote.execute(SHOP);
-        TestProject project = TestProject.create("import-" + major, remote);
+        TestProject project = shop(major, "import");
+        TestDatabase remote = project.remote();
         Workspace workspace = project.confirmingWorkspace(PostkitLog.SILENT, SCHEMAS, Confirmation.BATCH);
 
         ImportCommand.Result result = new ImportCommand(workspace, CLOCK)
@@ -217,10 +215,7 @@ class ImportCommandIT {
                 + " (SELECT count(*) FROM orders) || ' ' || (SELECT count(*) FROM billing.invoices)"),
                 "the source keeps its data");
 
-        new StartCommand(workspace, CLOCK).run(null);
-        PlanDocument nothing = new PlanCommand(workspace, CLOCK).run();
-        assertTrue(nothing.isEmpty(), () -> "a new session plans nothing after import, but:\n"
-                + PlanText.sql(nothing.statements()));
+        assertNewSessionPlansNothing(workspace, "after import");
 
         project.schemaFile("tables/0006_reviews.sql", "CREATE TABLE reviews (id bigint PRIMARY KEY,"
                 + " order_id bigint NOT NULL REFERENCES orders (id), stars int NOT NULL CHECK (stars BETWEEN 1 AND 5));");
@@ -239,16 +234,46 @@ class ImportCommandIT {
         assertEquals("0", remote.queryValue("SELECT count(*) FROM reviews"));
     }
 
+    /** With manageOwners, the files set each object's owner, infra creates the owning role, and nothing is planned. */
+    @org.junit.jupiter.api.Test
+    void ownersAreImportedWhenTheProjectManagesThem() throws Exception {
+        TestDatabase remote = TestPostgres.freshDatabase(TestPostgres.majors().stream().max(Integer::compare)
+                .orElseThrow());
+        remote.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'shop_owner') THEN"
+                + " CREATE ROLE shop_owner NOLOGIN; END IF; END $$;"
+                + " CREATE TYPE mood AS ENUM ('ok', 'meh'); ALTER TYPE mood OWNER TO shop_owner;"
+                + " CREATE TABLE notes (id serial PRIMARY KEY, mood mood); ALTER TABLE notes OWNER TO shop_owner;"
+                + " CREATE VIEW happy_notes AS SELECT id FROM notes WHERE mood = 'ok';"
+                + " ALTER VIEW happy_notes OWNER TO shop_owner;"
+                + " CREATE FUNCTION note_count() RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM notes';"
+                + " ALTER FUNCTION note_count() OWNER TO shop_owner;");
+        TestProject project = TestProject.create("import-owners", remote);
+        Workspace workspace = project.ownersWorkspace();
+
+        new ImportCommand(workspace, CLOCK).run(new ImportCommand.Request(null, false, false));
+
+        ImportFiles.assertInOrder(ImportFiles.read(project, "tables/0001_notes.sql"), "CREATE TABLE \"public\".\"notes\"",
+                "ALTER TABLE \"public\".\"notes\" OWNER TO \"shop_owner\"");
+        ImportFiles.assertInOrder(ImportFiles.read(project, "views/0001_happy_notes.sql"),
+                "ALTER VIEW \"public\".\"happy_notes\" OWNER TO \"shop_owner\"");
+        ImportFiles.assertInOrder(ImportFiles.read(project, "functions/0001_note_count.sql"),
+                "ALTER FUNCTION \"public\".\"note_count\"() OWNER TO \"shop_owner\"");
+        ImportFiles.assertInOrder(ImportFiles.read(project, "types/0001_mood.sql"),
+                "ALTER TYPE \"public\".\"mood\" OWNER TO \"shop_owner\"");
+        ImportFiles.assertInOrder(ImportFiles.read(project, "infra/0001_roles.sql"), "CREATE ROLE \"shop_owner\" NOLOGIN;");
+        ImportFiles.assertDeclarative(project);
+        assertNewSessionPlansNothing(workspace, "with owners as the source has them");
+    }
+
     /**
      * The committed history (the baseline, then nothing else) deployed to a database of another cluster that has
-     * none of the schema, not even its roles, gives what the schema files describe: a session there plans nothing.
+     * none of the schema, not even its roles, gives what the schema files describe: deploy runs infra/ (roles,
+     * schemas, extensions) first, then the baseline; a session there plans nothing.
      */
     @ParameterizedTest(name = "PostgreSQL {0}")
     @MethodSource("majors")
     void theImportedHistoryDeploysToAnEmptyDatabaseAfterInfra(int major) throws Exception {
-        TestDatabase source = TestPostgres.freshDatabase(major);
-        source.execute(SHOP);
-        TestProject imported = TestProject.create("import-source-" + major, source);
+        TestProject imported = shop(major, "import-source");
         new ImportCommand(imported.confirmingWorkspace(PostkitLog.SILENT, SCHEMAS, Confirmation.BATCH), CLOCK)
                 .run(new ImportCommand.Request(null, false, true));
 
@@ -264,7 +289,6 @@ class ImportCommandIT {
             copyTree(imported.dir().resolve(".postkit/db"), project.dir().resolve(".postkit/db"));
             assertEquals("0", target.queryValue("SELECT count(*) FROM pg_roles WHERE rolname LIKE 'shop%'"),
                     "the other cluster has none of the source's roles");
-            runInfra(project, target);
             Workspace workspace = project.confirmingWorkspace(PostkitLog.SILENT, SCHEMAS, Confirmation.BATCH);
 
             DeployCommand.Result deployed = new DeployCommand(workspace, CLOCK).run(new DeployCommand.Options(null,
@@ -274,26 +298,23 @@ class ImportCommandIT {
             assertEquals(List.of("20261206101530_baseline.sql"),
                     deployed.pending().stream().map(m -> m.fileName()).toList());
             assertEquals("0", target.queryValue("SELECT count(*) FROM orders"));
-            new StartCommand(workspace, CLOCK).run(null);
-            PlanDocument plan = new PlanCommand(workspace, CLOCK).run();
-            assertTrue(plan.isEmpty(), () -> "the deployed baseline is what the schema files say, but a plan"
-                    + " wants:\n" + PlanText.sql(plan.statements()));
+            assertNewSessionPlansNothing(workspace, "on the database the baseline built");
         }
     }
 
-    /**
-     * infra/ by hand, file by file: the stand-in for deploy running infra/ before the migrations on the target
-     * (SPEC §3), which is another change's; infra is idempotent, so running it twice is harmless.
-     */
-    private static void runInfra(TestProject project, TestDatabase target) throws Exception {
-        try (Connection c = target.connect(); Statement s = c.createStatement()) {
-            for (String file : ImportFiles.list(project.schemaDir().resolve("infra"))) {
-                String path = "infra/" + file;
-                for (ScriptStatement statement : SqlScript.split(ImportFiles.read(project, path), path)) {
-                    s.execute(statement.sql());
-                }
-            }
-        }
+    /** A fresh database of {@code major} holding {@link #SHOP}, and a project whose remote it is. */
+    static TestProject shop(int major, String name) throws SQLException, IOException {
+        TestDatabase source = TestPostgres.freshDatabase(major);
+        source.execute(SHOP);
+        return TestProject.create(name + "-" + major, source);
+    }
+
+    /** A new session on the workspace's remote plans nothing: the schema files say what the remote has. */
+    private static void assertNewSessionPlansNothing(Workspace workspace, String when) {
+        new StartCommand(workspace, CLOCK).run(null);
+        PlanDocument plan = new PlanCommand(workspace, CLOCK).run();
+        assertTrue(plan.isEmpty(), () -> "a new session " + when + " plans nothing, but:\n"
+                + PlanText.sql(plan.statements()));
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
