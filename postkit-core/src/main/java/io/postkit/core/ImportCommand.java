@@ -73,6 +73,10 @@ public final class ImportCommand {
         ProjectState state = project.state();
         try (var lock = state.lock()) {
             refuseExistingWork(state);
+            for (Path setAside : SchemaDirectoryReplacement.clearLeftovers(schemaDir)) {
+                project.log().warn(project.settings().displayPath(setAside) + " holds what the schema directory held"
+                        + " before an import that did not finish; look through it, then delete it.");
+            }
             try (Connection source = project.openRemote(remote)) {
                 ServerVersion version = ServerVersion.of(source);
                 project.log().info("Importing remote '" + remote.name() + "' (PostgreSQL " + version.display()

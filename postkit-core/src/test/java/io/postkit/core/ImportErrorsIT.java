@@ -4,6 +4,7 @@ import io.postkit.core.api.Confirmation;
 import io.postkit.core.api.PostkitException;
 import io.postkit.core.api.PostkitLog;
 import io.postkit.core.api.Workspace;
+import io.postkit.core.testing.RecordingLog;
 import io.postkit.core.testing.TestDatabase;
 import io.postkit.core.testing.TestPostgres;
 import io.postkit.core.testing.TestProject;
@@ -163,12 +164,7 @@ class ImportErrorsIT {
     void aSourceWithAHistoryKeepsItAndTheBaselineComesAfterIt() throws Exception {
         remote.execute("CREATE TABLE schema_migrations (version varchar(128) PRIMARY KEY);"
                 + " INSERT INTO schema_migrations VALUES ('20200101000000'), ('20991231235959'), ('42');");
-        List<String> warnings = new ArrayList<>();
-        PostkitLog log = new PostkitLog() {
-            @Override public void info(String message) { }
-            @Override public void warn(String message) { warnings.add(message); }
-            @Override public void debug(String message) { }
-        };
+        RecordingLog log = new RecordingLog();
 
         ImportCommand.Result result = new ImportCommand(project.confirmingWorkspace(log, List.of("public"),
                 Confirmation.BATCH), CLOCK).run(CONFIRMED);
@@ -176,10 +172,32 @@ class ImportErrorsIT {
         assertEquals("21000101000000_baseline.sql", result.baseline(), "after the newest version the source has");
         assertEquals(List.of("20200101000000", "20991231235959", "21000101000000", "42"), versions(),
                 "the source's rows stay, the baseline's is added");
-        assertEquals(List.of("Remote 'test' already records 3 migration(s) in public.schema_migrations (20200101000000"
-                + " … 42); they stay there, and are not part of the history this import starts."), warnings);
+        assertEquals(List.of("WARN Remote 'test' already records 3 migration(s) in public.schema_migrations"
+                + " (20200101000000 … 42); they stay there, and are not part of the history this import starts."),
+                log.startingWith("WARN"));
         assertFalse(ImportFiles.list(project.schemaDir()).contains("tables/0001_schema_migrations.sql"),
                 "the migration table is not part of the schema");
+    }
+
+    /** An import killed half-way left its staged files, which go, and the old contents, which are named. */
+    @Test
+    void whatAnImportThatDidNotFinishLeftIsClearedOrNamed() throws Exception {
+        Path db = project.schemaDir().getParent();
+        Files.createDirectories(db.resolve(".schema.import-dead0001/tables"));
+        Files.writeString(db.resolve(".schema.import-dead0001/tables/0001_customers.sql"), "CREATE TABLE x (a int);");
+        Files.createDirectories(db.resolve(".schema.replaced-dead0001/tables"));
+        Files.writeString(db.resolve(".schema.replaced-dead0001/tables/old.sql"), "CREATE TABLE old (a int);");
+        RecordingLog log = new RecordingLog();
+
+        new ImportCommand(project.confirmingWorkspace(log, List.of("public"), Confirmation.BATCH), CLOCK)
+                .run(CONFIRMED);
+
+        try (Stream<Path> siblings = Files.list(db)) {
+            assertEquals(List.of(".schema.replaced-dead0001", "schema"),
+                    siblings.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertEquals(List.of("WARN db/.schema.replaced-dead0001 holds what the schema directory held before an import"
+                + " that did not finish; look through it, then delete it."), log.startingWith("WARN"));
     }
 
     /** The row's insert fails on the source after the files are staged: the old directory comes back whole. */

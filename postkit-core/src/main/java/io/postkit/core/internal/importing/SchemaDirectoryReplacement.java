@@ -25,6 +25,10 @@ public final class SchemaDirectoryReplacement implements AutoCloseable {
     public static final List<String> KEPT = List.of("seeds", "seed");
 
     private static final String PLACEHOLDER = ".gitkeep";
+    /** {@code .schema.import-…}: the new files, before they take the schema directory's place. */
+    private static final String STAGED = ".import-";
+    /** {@code .schema.replaced-…}: the old contents, until the import is complete. */
+    private static final String SET_ASIDE = ".replaced-";
 
     private final Path schemaDir;
     private final Path staged;
@@ -50,13 +54,35 @@ public final class SchemaDirectoryReplacement implements AutoCloseable {
         }
     }
 
+    /**
+     * What an import that did not finish (killed between staging and committing) left beside {@code schemaDir}: its
+     * staged files are removed; the old contents it set aside are returned, for the user to look through and delete.
+     */
+    public static List<Path> clearLeftovers(Path schemaDir) {
+        Path dir = schemaDir.toAbsolutePath().normalize();
+        String name = dir.getFileName().toString();
+        if (!Files.isDirectory(dir.getParent())) {
+            return List.of();
+        }
+        try (Stream<Path> siblings = Files.list(dir.getParent())) {
+            List<Path> leftovers = siblings.filter(p -> p.getFileName().toString().startsWith("." + name + "."))
+                    .sorted().toList();
+            leftovers.stream().filter(p -> p.getFileName().toString().startsWith("." + name + STAGED))
+                    .forEach(StateFiles::deleteTree);
+            return leftovers.stream().filter(p -> p.getFileName().toString().startsWith("." + name + SET_ASIDE))
+                    .toList();
+        } catch (IOException e) {
+            throw new PostkitException("Cannot read " + dir.getParent() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Writes {@code files} (relative path → content) beside {@code schemaDir}; nothing in it changes yet. */
     public static SchemaDirectoryReplacement stage(Path schemaDir, Map<String, String> files) {
         String token = UUID.randomUUID().toString().substring(0, 8);
         Path dir = schemaDir.toAbsolutePath().normalize();
         String name = dir.getFileName().toString();
         SchemaDirectoryReplacement replacement = new SchemaDirectoryReplacement(dir,
-                dir.resolveSibling("." + name + ".import-" + token), dir.resolveSibling("." + name + ".replaced-" + token));
+                dir.resolveSibling("." + name + STAGED + token), dir.resolveSibling("." + name + SET_ASIDE + token));
         try {
             for (Map.Entry<String, String> file : files.entrySet()) {
                 Path target = replacement.staged.resolve(file.getKey());
