@@ -2,6 +2,7 @@ package io.postkit.maven;
 
 import io.postkit.core.api.Credentials;
 import io.postkit.core.api.Host;
+import io.postkit.core.api.LocalProvider;
 import io.postkit.core.api.Machine;
 import io.postkit.core.api.PostgresBinaries;
 import io.postkit.core.api.ProjectSettings;
@@ -86,12 +87,16 @@ abstract class AbstractProjectMojo extends AbstractPostkitMojo {
         return Machine.DEFAULT_OS_USER;
     }
 
+    protected LocalProvider localProvider() {
+        return LocalProvider.EMBEDDED;
+    }
+
     private Workspace workspace() {
         Path base = project.getBasedir().toPath();
         File dataDir = localDataDir();
         ProjectSettings settings = new ProjectSettings(base, schemaDir.toPath(), schemas,
                 remotes.stream().map(Remote::toConfig).toList(), dataDir == null ? null : dataDir.toPath(),
-                keepRunning(), cloneWorkers(), online(), manageOwners());
+                keepRunning(), cloneWorkers(), online(), manageOwners(), localProvider());
         Host host = new Host(binaries(), this::credentials, new ConsoleConfirmation(interactive()), log(),
                 machine(osUser()));
         return new Workspace(settings, host);

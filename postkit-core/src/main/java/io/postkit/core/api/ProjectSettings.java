@@ -17,15 +17,25 @@ import java.util.Set;
  * @param cloneWorkers parallel connections for copying data
  * @param online       plans build indexes concurrently and validate constraints apart (SPEC §5, online mode)
  * @param manageOwners plans set the owners the schema files give ({@code ALTER … OWNER TO}); off by default
+ * @param localProvider where the local PostgreSQL runs (embedded by default)
  */
 public record ProjectSettings(Path baseDir, Path schemaDir, List<String> schemas, List<RemoteConfig> remotes,
                               Path localDataDir, boolean keepRunning, int cloneWorkers, boolean online,
-                              boolean manageOwners) {
+                              boolean manageOwners, LocalProvider localProvider) {
 
     public ProjectSettings {
         schemas = List.copyOf(schemas.isEmpty() ? List.of("public") : schemas);
         remotes = List.copyOf(remotes);
+        localProvider = localProvider == null ? LocalProvider.EMBEDDED : localProvider;
         validate(remotes);
+    }
+
+    /** Settings with the embedded local provider. */
+    public ProjectSettings(Path baseDir, Path schemaDir, List<String> schemas, List<RemoteConfig> remotes,
+                           Path localDataDir, boolean keepRunning, int cloneWorkers, boolean online,
+                           boolean manageOwners) {
+        this(baseDir, schemaDir, schemas, remotes, localDataDir, keepRunning, cloneWorkers, online, manageOwners,
+                LocalProvider.EMBEDDED);
     }
 
     /** Settings as most goals need them: offline plans. */

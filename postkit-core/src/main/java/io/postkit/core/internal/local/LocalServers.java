@@ -1,6 +1,8 @@
 package io.postkit.core.internal.local;
 
+import io.postkit.core.api.LocalProvider;
 import io.postkit.core.api.PostkitLog;
+import io.postkit.core.internal.docker.DockerServers;
 import io.postkit.core.internal.embedded.EmbeddedPostgres;
 import io.postkit.core.api.PostgresBinaries;
 import io.postkit.core.internal.embedded.RunningServer;
@@ -12,7 +14,8 @@ import java.nio.file.Path;
 
 /**
  * The project's local servers: one embedded PostgreSQL per major under {@code .postkit/local/pg<major>}, so a
- * session's clone survives {@code mvn clean} and a deploy to a target of another major gets its own server.
+ * session's clone survives {@code mvn clean} and a deploy to a target of another major gets its own server; or,
+ * with the docker provider, one container per major.
  */
 public final class LocalServers {
 
@@ -21,14 +24,24 @@ public final class LocalServers {
     private final ServerUser user;
     private final boolean keepRunning;
     private final PostkitLog log;
+    private final LocalProvider provider;
+    private final String project;
 
     public LocalServers(Path localDir, PostgresBinaries binaries, ServerUser user, boolean keepRunning,
                         PostkitLog log) {
+        this(localDir, binaries, user, keepRunning, log, LocalProvider.EMBEDDED, "");
+    }
+
+    /** @param project a key of the project: it names the containers of the docker provider */
+    public LocalServers(Path localDir, PostgresBinaries binaries, ServerUser user, boolean keepRunning,
+                        PostkitLog log, LocalProvider provider, String project) {
         this.localDir = localDir;
         this.binaries = binaries;
         this.user = user;
         this.keepRunning = keepRunning;
         this.log = log;
+        this.provider = provider;
+        this.project = project;
     }
 
     public EmbeddedPostgres server(int major) {
@@ -41,6 +54,9 @@ public final class LocalServers {
      * leave stops it unless the goal keeps it running.
      */
     public RunningServer start(int major) {
+        if (provider == LocalProvider.DOCKER) {
+            return new DockerServers(project, keepRunning, log).start(major);
+        }
         return ServerLease.acquire(server(major), log).keepRunning(keepRunning);
     }
 }

@@ -1,5 +1,6 @@
 package io.postkit.core.internal.workflow;
 
+import io.postkit.core.api.LocalProvider;
 import io.postkit.core.api.PostkitLog;
 import io.postkit.core.api.ProjectSettings;
 import io.postkit.core.api.RemoteConfig;
@@ -62,11 +63,13 @@ public final class Project {
 
     public LocalServers localServers() {
         Path dir = localDir();
-        if (settings().localDataDir() == null && !dir.equals(settings().localDir())) {
+        if (settings().localProvider() == LocalProvider.EMBEDDED && settings().localDataDir() == null
+                && !dir.equals(settings().localDir())) {
             log().info("The local PostgreSQL keeps its data in " + dir + ": " + serverUser().describe() + " cannot"
                     + " enter the project folder (set postkit.local.dataDir to choose another place).");
         }
-        return new LocalServers(dir, workspace.host().binaries(), serverUser(), settings().keepRunning(), log());
+        return new LocalServers(dir, workspace.host().binaries(), serverUser(), settings().keepRunning(), log(),
+                settings().localProvider(), key());
     }
 
     /**
