@@ -63,6 +63,7 @@ class PluginDescriptorTest {
         expected.put("diff", union(SERVER, "from", "to", "output", "pgVersion", "schemas"));
         expected.put("grants", SCRIPTS);
         expected.put("help", Set.of("detail", "goal", "indentSize", "lineLength"));
+        expected.put("import", union(PROJECT, "remote", "force", "yes", "manageOwners"));
         expected.put("infra", SCRIPTS);
         expected.put("migration", union(PROJECT, "name"));
         expected.put("plan", union(LOCAL_SERVER, "online", "manageOwners", "format"));

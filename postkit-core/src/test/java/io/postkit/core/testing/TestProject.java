@@ -116,14 +116,35 @@ public final class TestProject {
     public static Workspace workspace(Path dir, String remoteUrl, PostkitLog log, boolean online,
                                       boolean manageOwners, Map<String, String> environment,
                                       List<RemoteConfig> more) {
-        RemoteConfig config = new RemoteConfig("test", remoteUrl + "?user=postgres", null, true, false);
+        return workspace(dir, remoteUrl, log, online, manageOwners, environment, more, List.of("public"),
+                Confirmation.BATCH, false);
+    }
+
+    /**
+     * A workspace managing {@code schemas} whose remote is configured to ask before a write ({@code <confirm>}),
+     * with {@code confirmation} answering.
+     */
+    public Workspace confirmingWorkspace(PostkitLog log, List<String> schemas, Confirmation confirmation) {
+        return workspace(dir, remote.url(), log, false, false, Map.of(), List.of(), schemas, confirmation, true);
+    }
+
+    /** A workspace whose remote is at {@code url} instead (e.g. a port nothing listens on). */
+    public Workspace workspaceWithRemoteAt(String url) {
+        return workspace(dir, url, PostkitLog.SILENT, false, false, Map.of());
+    }
+
+    private static Workspace workspace(Path dir, String remoteUrl, PostkitLog log, boolean online,
+                                       boolean manageOwners, Map<String, String> environment,
+                                       List<RemoteConfig> more, List<String> schemas, Confirmation confirmation,
+                                       boolean confirmRemote) {
+        RemoteConfig config = new RemoteConfig("test", remoteUrl + "?user=postgres", null, true, confirmRemote);
         List<RemoteConfig> remotes = new java.util.ArrayList<>(List.of(config));
         remotes.addAll(more);
-        ProjectSettings settings = new ProjectSettings(dir, dir.resolve("db/schema"), List.of("public"), remotes,
+        ProjectSettings settings = new ProjectSettings(dir, dir.resolve("db/schema"), schemas, remotes,
                 null, false, 2, online, manageOwners);
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.put("PGPASSFILE", dir.resolve(".pgpass").toString());
-        Host host = new Host(TestPostgres.binaries(), ServerCredentials.NONE, Confirmation.BATCH, log,
+        Host host = new Host(TestPostgres.binaries(), ServerCredentials.NONE, confirmation, log,
                 TestPostgres.machine().withEnvironment(env));
         return new Workspace(settings, host);
     }

@@ -246,6 +246,11 @@ public final class ProjectState {
         return committed;
     }
 
+    /** {@link #commitMigrations(List, Instant, Runnable)} with nothing between its steps. */
+    public void commitMigrations(List<MigrationFile> migrations, Instant at) {
+        commitMigrations(migrations, at, () -> { });
+    }
+
     /**
      * Copies the session's migrations into the history, then records them in {@code committed.json}: the commit
      * point. The session files go with the session.
