@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code postkit:start}: clones a remote (schema and data) into a local server of the same major and opens a
@@ -42,6 +43,7 @@ public final class StartCommand {
     }
 
     public Result run(String remoteName) {
+        long started = System.nanoTime();
         RemoteConfig remote = project.settings().remote(remoteName);
         ProjectState state = project.state();
         try (var lock = state.lock()) {
@@ -53,9 +55,10 @@ public final class StartCommand {
             try (Connection source = project.openRemote(remote)) {
                 ServerVersion version = ServerVersion.of(source);
                 project.log().info("Remote '" + remote.name() + "' runs PostgreSQL " + version.display()
-                        + "; cloning it into a local PostgreSQL " + version.major());
+                        + "; cloning it into a local PostgreSQL " + version.major() + " ("
+                        + project.settings().cloneOptions().describe() + ")");
                 warnUnsupported(remote, new CatalogReader().unsupportedObjects(source, project.settings().schemas()));
-                return cloneInto(remote, version.major());
+                return cloneInto(remote, version.major(), started);
             } catch (SQLException e) {
                 throw new PostkitException("Reading remote '" + remote.name() + "' failed: " + e.getMessage(), e);
             }
@@ -69,7 +72,7 @@ public final class StartCommand {
         }
     }
 
-    private Result cloneInto(RemoteConfig remote, int major) throws SQLException {
+    private Result cloneInto(RemoteConfig remote, int major, long started) throws SQLException {
         try (RunningServer server = project.localServers().start(major)) {
             LocalDatabases databases = new LocalDatabases(server);
             String database = "postkit_" + STAMP.format(clock.instant());
@@ -78,7 +81,7 @@ public final class StartCommand {
             try {
                 clone = new NativeCloner(project.settings().cloneWorkers(), project.log())
                         .clone(() -> project.openRemote(remote), () -> server.connect(database),
-                                project.settings().schemas());
+                                project.settings().schemas(), project.settings().cloneOptions());
                 try (Connection local = server.connect(database)) {
                     project.migrationTable().ensureExists(local);
                 }
@@ -88,9 +91,11 @@ public final class StartCommand {
             }
             project.state().saveSession(SessionState.started(remote.name(), major, identity.database(),
                     identity.systemIdentifier(), clock.instant()));
-            project.log().info("Cloned remote '" + remote.name() + "': " + clone.data().summary()
-                    + ". Session started; edit " + project.settings().displayPath(project.settings().schemaDir())
-                    + "/ and run mvn postkit:plan.");
+            String copied = project.settings().cloneOptions().schemaOnly()
+                    ? clone.model().tables().size() + " tables, schema only" : clone.data().summary();
+            project.log().info(String.format(Locale.ROOT, "Cloned remote '%s' in %.1f s: %s. Session started; edit %s/"
+                    + " and run mvn postkit:plan.", remote.name(), (System.nanoTime() - started) / 1e9, copied,
+                    project.settings().displayPath(project.settings().schemaDir())));
             return new Result(remote.name(), major, database, clone);
         }
     }

@@ -1,5 +1,6 @@
 package io.postkit.maven;
 
+import io.postkit.core.api.CloneOptions;
 import io.postkit.core.api.Credentials;
 import io.postkit.core.api.ProjectSettings;
 import io.postkit.core.api.Host;
@@ -38,7 +39,6 @@ abstract class AbstractProjectMojo extends AbstractPostkitMojo {
     @Parameter(property = "postkit.local.dataDir")
     private File localDataDir;
 
-    /** Parallel connections used to copy table data. */
     /**
      * Online mode: plans build indexes CONCURRENTLY, add foreign keys and checks NOT VALID and validate them apart,
      * and set NOT NULL through a validated check, so writes go on; such steps become transaction:false migrations.
@@ -50,8 +50,28 @@ abstract class AbstractProjectMojo extends AbstractPostkitMojo {
     @Parameter(property = "postkit.manageOwners", defaultValue = "false")
     private boolean manageOwners;
 
+    /** Parallel connections used to copy table data and build indexes. */
     @Parameter(property = "postkit.cloneWorkers", defaultValue = "2")
     private int cloneWorkers;
+
+    /**
+     * How much data clones copy (start, and the deploy's dry run), for databases too large to copy whole:
+     * {@code <schemaOnly>}, {@code <excludeData>} (table patterns), {@code <sample>} (10% or 1000 rows per table).
+     */
+    @Parameter
+    private CloneConfig clone;
+
+    /** No rows at all: overrides {@code <clone><schemaOnly>}. */
+    @Parameter(property = "postkit.clone.schemaOnly")
+    private Boolean cloneSchemaOnly;
+
+    /** Comma-separated table patterns whose rows are not copied: overrides {@code <clone><excludeData>}. */
+    @Parameter(property = "postkit.clone.excludeData")
+    private String cloneExcludeData;
+
+    /** A percentage ({@code 10%}) or a row count per table: overrides {@code <clone><sample>}. */
+    @Parameter(property = "postkit.clone.sample")
+    private String cloneSample;
 
     protected AbstractProjectMojo(RepositorySystem repositorySystem, SettingsDecrypter settingsDecrypter) {
         super(repositorySystem, settingsDecrypter);
@@ -74,9 +94,17 @@ abstract class AbstractProjectMojo extends AbstractPostkitMojo {
         ProjectSettings settings = new ProjectSettings(base, schemaDir.toPath(), schemas,
                 remotes.stream().map(Remote::toConfig).toList(),
                 localDataDir == null ? null : localDataDir.toPath(), keepRunning, cloneWorkers, online,
-                manageOwners);
+                manageOwners, cloneOptions());
         Host host = new Host(binaries(), this::credentials, new ConsoleConfirmation(interactive()), log(), machine());
         return new Workspace(settings, host);
+    }
+
+    /** The {@code <clone>} configuration, each part overridden by its user property when that is given. */
+    private CloneOptions cloneOptions() {
+        CloneConfig configured = clone == null ? new CloneConfig() : clone;
+        return CloneOptions.of(cloneSchemaOnly != null ? cloneSchemaOnly : configured.schemaOnly(),
+                cloneExcludeData != null ? CloneOptions.patterns(cloneExcludeData) : configured.excludeData(),
+                cloneSample != null ? cloneSample : configured.sample());
     }
 
     private Credentials credentials(String serverId) {
