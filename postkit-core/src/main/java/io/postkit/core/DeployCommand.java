@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -77,7 +78,7 @@ public final class DeployCommand {
                             + " committed migration(s) applied).");
                     return new Result(remote.name(), pending, false);
                 }
-                dryRun(remote, target, pending);
+                DryRunCost dryRun = dryRun(remote, target, pending);
                 if (options.dryRun()) {
                     project.log().info("Dry run succeeded; " + pending.size() + " migration(s) would be applied."
                             + " Remote '" + remote.name() + "' was not changed (-Dpostkit.dryRun).");
@@ -88,7 +89,7 @@ public final class DeployCommand {
                     throw new PostkitException("Deploy to remote '" + remote.name() + "' cancelled; nothing was"
                             + " changed.");
                 }
-                apply(remote, target, pending, options);
+                apply(remote, target, pending, options, dryRun);
                 state.markDeployed(pending, remote.name(), clock.instant());
                 return new Result(remote.name(), pending, true);
             } catch (SQLException e) {
@@ -114,9 +115,21 @@ public final class DeployCommand {
         return pending;
     }
 
-    private void dryRun(RemoteConfig remote, Connection target, List<MigrationFile> pending) throws SQLException {
+    /** What the dry run cost, reported beside the deploy: the clone, and the migrations on it. */
+    private record DryRunCost(double cloneSeconds, double migrationSeconds) {
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "clone %.1f s, migrations %.1f s", cloneSeconds, migrationSeconds);
+        }
+    }
+
+    private DryRunCost dryRun(RemoteConfig remote, Connection target, List<MigrationFile> pending)
+            throws SQLException {
+        long started = System.nanoTime();
         int major = ServerVersion.of(target).major();
-        project.log().info("Dry run: cloning remote '" + remote.name() + "' into a local PostgreSQL " + major);
+        project.log().info("Dry run: cloning remote '" + remote.name() + "' into a local PostgreSQL " + major + " ("
+                + project.settings().cloneOptions().describe() + ")");
         try (RunningServer server = project.localServers().start(major)) {
             LocalDatabases databases = new LocalDatabases(server);
             String name = "postkit_dryrun_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -124,7 +137,8 @@ public final class DeployCommand {
             try {
                 new NativeCloner(project.settings().cloneWorkers(), project.log())
                         .clone(() -> project.openRemote(remote), () -> server.connect(name),
-                                project.settings().schemas());
+                                project.settings().schemas(), project.settings().cloneOptions());
+                long cloned = System.nanoTime();
                 try (Connection clone = server.connect(name)) {
                     MigrationTable table = project.migrationTable();
                     table.ensureExists(clone);
@@ -141,6 +155,9 @@ public final class DeployCommand {
                                 + " Remote '" + remote.name() + "' was not changed.");
                     }
                 }
+                DryRunCost cost = new DryRunCost((cloned - started) / 1e9, (System.nanoTime() - cloned) / 1e9);
+                project.log().info("Dry run succeeded on a clone of remote '" + remote.name() + "': " + cost);
+                return cost;
             } catch (MigrationFailedException e) {
                 throw new PostkitException("The dry run on a clone of remote '" + remote.name() + "' failed:\n"
                         + e.getMessage() + "\nRemote '" + remote.name() + "' was not changed.", e);
@@ -150,8 +167,9 @@ public final class DeployCommand {
         }
     }
 
-    private void apply(RemoteConfig remote, Connection target, List<MigrationFile> pending, Options options)
-            throws SQLException {
+    private void apply(RemoteConfig remote, Connection target, List<MigrationFile> pending, Options options,
+                       DryRunCost dryRun) throws SQLException {
+        long started = System.nanoTime();
         MigrationTable table = project.migrationTable();
         table.ensureExists(target);
         MigrationRunner runner = new MigrationRunner(table, project.log());
@@ -167,7 +185,8 @@ public final class DeployCommand {
             }
             done++;
         }
-        project.log().info("Applied " + done + " migration(s) to remote '" + remote.name() + "'.");
+        project.log().info(String.format(Locale.ROOT, "Applied %d migration(s) to remote '%s' in %.1f s (dry run before"
+                + " it: %s).", done, remote.name(), (System.nanoTime() - started) / 1e9, dryRun));
     }
 
     private void applyWithRetry(MigrationRunner runner, Connection target, MigrationFile migration, Options options)
