@@ -81,7 +81,9 @@ public final class NativeCloner {
         try (Connection snapshotHolder = source.open(); Connection local = target.open()) {
             snapshotHolder.setAutoCommit(false);
             String snapshot = exportSnapshot(snapshotHolder);
-            SchemaModel model = new CatalogReader().read(snapshotHolder, schemas, Set.of());
+            // The empty local database is read alongside: the diff starts from what a new database has.
+            CatalogReader.Sides sides = new CatalogReader().readBoth(local, snapshotHolder, schemas, Set.of());
+            SchemaModel model = sides.desired();
             DataSelection selection = new DataSelection(options);
             List<TableData> tableData = tableData(snapshotHolder, schemas, model, selection);
             List<String> unmatched = selection.unmatchedPatterns(model.tables().keySet());
@@ -98,9 +100,8 @@ public final class NativeCloner {
             timer.step("catalog read");
 
             StubRoles.copy(snapshotHolder, local);
-            SchemaModel baseline = new CatalogReader().read(local, schemas, Set.of());
             // Owners too: the clone is faithful, and a plan that manages owners starts from the real ones.
-            List<SchemaChange> changes = SchemaDiff.between(baseline, model, OwnerRule.ALL);
+            List<SchemaChange> changes = SchemaDiff.between(sides.current(), model, OwnerRule.ALL);
             PreData pre = PreData.of(changes, model, tablesIndependent);
             timer.step("diff");
             log.info("Creating " + model.tables().size() + " tables and " + model.sequences().size() + " sequences");
