@@ -15,20 +15,23 @@ import java.util.stream.Collectors;
  */
 record CopyUnit(TableData table, long firstBlock, long endBlock) {
 
-    /** A table as one unit, or in ranges of about {@code blocksPerUnit} blocks when it is bigger than two. */
-    static List<CopyUnit> of(TableData table, long blocksPerUnit, boolean split) {
+    /**
+     * A table as one unit, or, when it holds at least two units' worth of blocks and may be split, as ranges of
+     * about {@code blocksPerUnit} blocks, as many as a multiple of {@code workers} so the workers finish together.
+     */
+    static List<CopyUnit> of(TableData table, long blocksPerUnit, int workers, boolean split) {
         if (!split || !table.selection().splittable() || table.blocks() < 2 * blocksPerUnit) {
             return List.of(new CopyUnit(table, 0, -1));
         }
+        long count = (table.blocks() + blocksPerUnit - 1) / blocksPerUnit;
+        count = (count + workers - 1) / workers * workers;
+        long size = (table.blocks() + count - 1) / count;
         List<CopyUnit> units = new ArrayList<>();
-        long start = 0;
-        while (start + 2 * blocksPerUnit <= table.blocks()) {
-            units.add(new CopyUnit(table, start, start + blocksPerUnit));
-            start += blocksPerUnit;
+        for (long start = 0; start < table.blocks(); start += size) {
+            // The last range is open-ended: pages that appear later hold no row our snapshot sees, but no row is
+            // lost should the table have grown before the snapshot was taken.
+            units.add(new CopyUnit(table, start, start + size >= table.blocks() ? -1 : start + size));
         }
-        // The last range is open-ended: pages that appear later hold no row our snapshot sees, but no row is lost
-        // should the table have grown before the snapshot was taken.
-        units.add(new CopyUnit(table, start, -1));
         return units;
     }
 

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -43,8 +44,11 @@ public final class DataCopier {
         }
     }
 
-    /** Ranges of about this size are what a big table is split into (PostgreSQL 14 and later: TID range scans). */
-    static final long UNIT_BYTES = 128L * 1024 * 1024;
+    /**
+     * Ranges of about this size are what a big table is split into (PostgreSQL 14 and later: TID range scans): small
+     * enough that the workers finish close together, large enough that a range costs one COPY among many rows.
+     */
+    static final long UNIT_BYTES = 64L * 1024 * 1024;
 
     private static final long BLOCK_BYTES = 8192;
 
@@ -79,7 +83,8 @@ public final class DataCopier {
         List<CopyUnit> units = new ArrayList<>();
         for (TableData table : tables) {
             if (!table.isEmpty() && !(table.selection() instanceof RowSelection.None)) {
-                List<CopyUnit> ofTable = CopyUnit.of(table, Math.max(1, unitBytes / BLOCK_BYTES), splitTables && workers > 1);
+                List<CopyUnit> ofTable = CopyUnit.of(table, Math.max(1, unitBytes / BLOCK_BYTES), workers,
+                        splitTables && workers > 1);
                 if (ofTable.size() > 1) {
                     log.debug("Copying " + table.table() + " in " + ofTable.size() + " ranges of blocks");
                 }
@@ -134,7 +139,7 @@ public final class DataCopier {
             outstanding.set(units.size() + builds.size());
             // Families with nothing to copy can be built at once.
             builds.keySet().stream().filter(f -> !unitsLeftPerFamily.containsKey(f)).forEach(this::enqueueBuild);
-            units.forEach(unit -> queue.addLast(worker -> copy(worker, unit)));
+            units.forEach(unit -> queue.addLast(new Job("copied " + unit, worker -> copy(worker, unit))));
             int threads = Math.min(workers, Math.max(1, outstanding.get()));
             if (outstanding.get() == 0) {
                 return;
@@ -165,7 +170,8 @@ public final class DataCopier {
             List<String> statements = builds.get(family);
             if (statements != null) {
                 // Ahead of the copies still waiting: an index build overlaps the copies the others are doing.
-                queue.addFirst(worker -> build(worker, family, statements));
+                queue.addFirst(new Job("built the keys and indexes of " + family,
+                        worker -> build(worker, family, statements)));
             }
         }
 
@@ -195,12 +201,14 @@ public final class DataCopier {
         }
 
         /**
-         * An index build may use PostgreSQL's parallel workers only when it is the last job left: while other copies
-         * or builds run, the cores are busy and the workers' coordination costs more than it gains.
+         * An index build may use PostgreSQL's parallel workers only when it is the last job left, and then one fewer
+         * than the cores: while other copies or builds run, the cores are busy and the workers' coordination costs
+         * more than it gains (on 2 cores, a 5-million-row key took 50% more CPU with two workers than alone).
          */
         private void parallelIndexBuilds(Connection c, boolean alone) throws SQLException {
+            int workers = alone ? Math.min(2, Runtime.getRuntime().availableProcessors() - 1) : 0;
             try (Statement s = c.createStatement()) {
-                s.execute(alone ? "RESET max_parallel_maintenance_workers" : "SET max_parallel_maintenance_workers = 0");
+                s.execute("SET max_parallel_maintenance_workers = " + Math.max(0, workers));
             }
         }
 
@@ -264,8 +272,10 @@ public final class DataCopier {
                         continue;
                     }
                     running.incrementAndGet();
+                    long started = System.nanoTime();
                     try {
-                        job.run(this);
+                        job.work().accept(this);
+                        log.debug(String.format(Locale.ROOT, "%s in %.2f s", job, (System.nanoTime() - started) / 1e9));
                     } catch (RuntimeException e) {
                         failed.set(true);
                         queue.clear();
@@ -307,9 +317,12 @@ public final class DataCopier {
     }
 
     /** A copy or a build, run by whichever worker takes it. */
-    @FunctionalInterface
-    private interface Job {
-        void run(Run.Worker worker);
+    private record Job(String what, java.util.function.Consumer<Run.Worker> work) {
+
+        @Override
+        public String toString() {
+            return what;
+        }
     }
 
     /** A job failed: the message says which table and why. */
