@@ -24,8 +24,9 @@ class PluginDescriptorTest {
 
     private static final Set<String> PROJECT = Set.of("skip", "schemaDir", "schemas", "remotes");
     private static final Set<String> LOCAL_SERVER = union(PROJECT, "localDataDir", "keepRunning", "binariesVersion",
-            "osUser");
-    private static final Set<String> CLONE = union(LOCAL_SERVER, "cloneWorkers");
+            "osUser", "local", "localProvider");
+    private static final Set<String> CLONE = union(LOCAL_SERVER, "cloneWorkers", "clone", "cloneSchemaOnly",
+            "cloneExcludeData", "cloneSample");
     private static final Set<String> SCRIPTS = union(LOCAL_SERVER, "apply", "remote", "yes");
     private static final Set<String> SERVER = Set.of("skip", "binariesVersion", "osUser");
 

@@ -1,5 +1,6 @@
 package io.postkit.core.testing;
 
+import io.postkit.core.api.CloneOptions;
 import io.postkit.core.api.PostkitLog;
 import io.postkit.core.api.ProjectSettings;
 import io.postkit.core.api.RemoteConfig;
@@ -90,6 +91,12 @@ public final class TestProject {
     /** A workspace with more remotes than the test database ("test", the default). */
     public Workspace workspace(PostkitLog log, List<RemoteConfig> moreRemotes) {
         return workspace(log, false, false, moreRemotes);
+    }
+
+    /** A workspace whose clones copy what {@code options} say. */
+    public Workspace workspace(CloneOptions options, PostkitLog log) {
+        Workspace plain = workspace(log, false, false);
+        return new Workspace(plain.settings().withClone(options), plain.host());
     }
 
     private Workspace workspace(PostkitLog log, boolean online, boolean manageOwners) {
