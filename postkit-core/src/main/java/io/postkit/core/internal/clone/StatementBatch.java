@@ -1,5 +1,8 @@
 package io.postkit.core.internal.clone;
 
+import io.postkit.core.internal.sql.ScriptStatement;
+import io.postkit.core.internal.sql.SqlScript;
+
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,7 +19,10 @@ final class StatementBatch {
     }
 
     /** Runs {@code statements} in one transaction; on failure it is rolled back and the failing statement named. */
-    static void run(Connection c, List<String> statements) throws SQLException {
+    static void run(Connection c, List<String> rendered) throws SQLException {
+        // A batch entry must be one statement (pgjdbc counts one result per entry); a rendered change may be two.
+        List<String> statements = rendered.stream()
+                .flatMap(sql -> SqlScript.split(sql, "clone").stream().map(ScriptStatement::sql)).toList();
         if (statements.isEmpty()) {
             return;
         }
