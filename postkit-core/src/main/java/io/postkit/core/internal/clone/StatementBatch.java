@@ -1,14 +1,19 @@
 package io.postkit.core.internal.clone;
 
+import io.postkit.core.internal.sql.SqlScript;
+
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Runs many statements in one transaction in few round trips: a clone of a thousand tables is some five thousand
- * statements, and one round trip each costs more than most of them take to run.
+ * statements, and one round trip each costs more than most of them take to run. A rendered change may be several
+ * statements (a materialized view and its indexes, a trigger and its firing state), while a JDBC batch expects one
+ * result per entry ("Too many update results were returned"): each is added as the statements it holds.
  */
 final class StatementBatch {
 
@@ -16,7 +21,8 @@ final class StatementBatch {
     }
 
     /** Runs {@code statements} in one transaction; on failure it is rolled back and the failing statement named. */
-    static void run(Connection c, List<String> statements) throws SQLException {
+    static void run(Connection c, List<String> rendered) throws SQLException {
+        List<String> statements = single(rendered);
         if (statements.isEmpty()) {
             return;
         }
@@ -37,6 +43,14 @@ final class StatementBatch {
         } finally {
             c.setAutoCommit(autoCommit);
         }
+    }
+
+    private static List<String> single(List<String> rendered) {
+        List<String> statements = new ArrayList<>(rendered.size());
+        for (String sql : rendered) {
+            SqlScript.split(sql, "clone").forEach(s -> statements.add(s.sql()));
+        }
+        return statements;
     }
 
     /** The cause of a failed batch with the statement that failed, rather than the batch's general message. */
