@@ -112,7 +112,8 @@ public final class DiffCommand {
                 schemas.addAll(ShadowDatabase.userSchemas(a));
                 schemas.addAll(ShadowDatabase.userSchemas(b));
             }
-            CatalogReader.Sides sides = new CatalogReader().readBoth(a, b, schemas, Set.of());
+            CatalogReader.Sides sides = new CatalogReader().readBoth(a, b, schemas,
+                    Set.of(MigrationTable.DEFAULT_NAME));
             List<SchemaChange> changes = ExtensionDiff.merged(SchemaDiff.between(sides.current(), sides.desired()),
                     ExtensionDiff.between(Extensions.installedIn(a), Extensions.installedIn(b), schemas));
             return PlanText.script(SqlRenderer.renderAll(changes));

@@ -70,6 +70,20 @@ class DiffCommandIT {
                 List.of())));
     }
 
+    /** A migrated remote compared in place with a database that was never migrated: its migration table is left out. */
+    @Test
+    void theMigrationTableIsLeftOutWhenDatabasesAreReadInPlace() throws Exception {
+        TestDatabase migrated = TestPostgres.freshDatabase(13);
+        TestDatabase plain = TestPostgres.freshDatabase(13);
+        migrated.execute("CREATE ROLE diff_reader_in_place; CREATE TABLE t (id int);"
+                + " CREATE TABLE schema_migrations (version varchar(128) PRIMARY KEY);"
+                + " GRANT SELECT ON schema_migrations TO diff_reader_in_place;");
+        plain.execute("CREATE TABLE t (id int);");
+
+        assertEquals("", diff().run(new DiffCommand.Request(migrated.url(), plain.url(), null, List.of())));
+        assertEquals("", diff().run(new DiffCommand.Request(plain.url(), migrated.url(), null, List.of())));
+    }
+
     @Test
     void filesMayUseTheDatabaseSidesExtensions() throws Exception {
         TestDatabase db = TestPostgres.freshDatabase(18);

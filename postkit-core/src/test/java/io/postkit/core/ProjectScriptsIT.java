@@ -56,6 +56,38 @@ class ProjectScriptsIT {
         assertEquals(List.of(), second.statements(), "the deployed remote equals the files, grants included");
     }
 
+    /**
+     * Regression: default privileges in a grants file ran in the shadow after the schema files, so a new table never
+     * got them there and the plan revoked what they give on the clone and the target (as import writes them, with
+     * FOR ROLE, and as a user writes them, without).
+     */
+    @Test
+    void defaultPrivilegesOfGrantsFilesReachNewTablesAndAreNeverRevoked() throws Exception {
+        String reader = unique("reader");
+        String auditor = unique("auditor");
+        TestProject project = project("default-grants", "CREATE ROLE " + reader + " NOLOGIN;"
+                + " CREATE ROLE " + auditor + " NOLOGIN;"
+                + " ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO " + reader + ";"
+                + " ALTER DEFAULT PRIVILEGES GRANT INSERT ON TABLES TO " + auditor + ";"
+                + " CREATE TABLE customers (id bigint PRIMARY KEY);");
+        project.schemaFile("tables/customers.sql", "CREATE TABLE customers (id bigint PRIMARY KEY);");
+        project.schemaFile("tables/orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY);");
+        project.schemaFile("grants/defaults.sql", "ALTER DEFAULT PRIVILEGES FOR ROLE postgres IN SCHEMA public"
+                + " GRANT SELECT ON TABLES TO " + reader + ";\n"
+                + "ALTER DEFAULT PRIVILEGES GRANT INSERT ON TABLES TO " + auditor + ";");
+        Workspace workspace = project.workspace();
+
+        PlanDocument plan = session(workspace);
+
+        assertEquals(List.of("CREATE TABLE \"public\".\"orders\" (\n    \"id\" bigint NOT NULL\n)",
+                "ALTER TABLE \"public\".\"orders\" ADD CONSTRAINT \"orders_pkey\" PRIMARY KEY (id)",
+                "GRANT INSERT ON TABLE \"public\".\"orders\" TO \"" + auditor + "\"",
+                "GRANT SELECT ON TABLE \"public\".\"orders\" TO \"" + reader + "\""),
+                plan.statements().stream().map(PlannedStatement::sql).toList());
+        apply(workspace, "orders");
+        assertEquals(List.of(), new PlanCommand(workspace, Clock.systemUTC()).run().statements());
+    }
+
     /** Regression: infra/ ran only in the shadow, so an extension type failed on the clone and on the target. */
     @Test
     void infraRunsOnTheCloneAndOnTheTargetBeforeTheMigrations() throws Exception {

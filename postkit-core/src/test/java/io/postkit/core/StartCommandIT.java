@@ -86,6 +86,37 @@ class StartCommandIT {
         assertTrue(project.dir().resolve(".postkit/db/session.json").toFile().isFile());
     }
 
+    /**
+     * Objects whose creation is several statements (a materialized view with its indexes, a disabled trigger) are
+     * cloned: they once failed the clone's statement batch with "Too many update results were returned".
+     */
+    @org.junit.jupiter.api.Test
+    void clonesObjectsCreatedInSeveralStatements() throws Exception {
+        TestDatabase remote = TestPostgres.freshDatabase(majors().get(majors().size() - 1));
+        remote.execute("""
+                CREATE TABLE sales (id int PRIMARY KEY, category text NOT NULL, amount numeric NOT NULL);
+                INSERT INTO sales SELECT g, 'c' || g % 3, g FROM generate_series(1, 30) g;
+                CREATE MATERIALIZED VIEW sales_by_category AS
+                    SELECT category, sum(amount) AS total FROM sales GROUP BY category;
+                CREATE UNIQUE INDEX sales_by_category_key ON sales_by_category (category);
+                CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+                CREATE TRIGGER touch BEFORE UPDATE ON sales FOR EACH ROW EXECUTE FUNCTION touch();
+                ALTER TABLE sales DISABLE TRIGGER touch;
+                """);
+        TestProject project = TestProject.create("start-several", remote);
+
+        StartCommand.Result result = new StartCommand(project.workspace(), Clock.systemUTC()).run(null);
+
+        EmbeddedPostgres local = new Project(project.workspace()).localServers().server(result.major());
+        try (var server = local.start();
+             Connection clone = server.connect(result.localDatabase()); Connection source = remote.connect()) {
+            new MigrationTable(MigrationTable.DEFAULT_NAME).ensureExists(source);
+            assertEquals(List.of(), CatalogOracle.describe(clone, List.of("public"))
+                    .differencesFrom(CatalogOracle.describe(source, List.of("public"))));
+            assertEquals(tableFingerprints(source), tableFingerprints(clone));
+        }
+    }
+
     /** Per table: row count and an MD5 over every row's text, in a stable order. */
     static Map<String, String> tableFingerprints(Connection c) throws SQLException {
         Map<String, String> result = new TreeMap<>();

@@ -52,7 +52,7 @@ abstract class AbstractPostkitMojo extends AbstractMojo {
         try {
             run();
         } catch (PostkitException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw userError(e);
         } catch (RuntimeException e) {
             throw new MojoExecutionException("postkit failed unexpectedly: " + e + ". Please report this with the"
                     + " output of mvn -e.", e);
@@ -60,6 +60,16 @@ abstract class AbstractPostkitMojo extends AbstractMojo {
     }
 
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    /**
+     * Postkit's message alone: Maven appends the message of each cause its text does not contain (PostgreSQL's raw
+     * "ERROR: … Position: 78" after the advice), so the failure is kept as suppressed, which {@code mvn -e} prints.
+     */
+    private static MojoFailureException userError(PostkitException e) {
+        MojoFailureException failure = new MojoFailureException(e.getMessage());
+        failure.addSuppressed(e);
+        return failure;
+    }
 
     protected PostkitLog log() {
         return new MavenLog(getLog());

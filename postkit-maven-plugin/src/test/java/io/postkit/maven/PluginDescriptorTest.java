@@ -74,7 +74,7 @@ class PluginDescriptorTest {
                 "serverDatabase", "serverInitScripts"));
         expected.put("server-stop", union(SERVER, "serverDataDir"));
         expected.put("start", union(CLONE, "remote"));
-        expected.put("status", union(PROJECT, "localDataDir", "offline", "format"));
+        expected.put("status", union(PROJECT, "localDataDir", "binariesVersion", "osUser", "offline", "format"));
         Map<String, Set<String>> actual = new TreeMap<>();
         goals.forEach((goal, parameters) -> actual.put(goal, new TreeSet<>(parameters.keySet())));
         expected.replaceAll((goal, names) -> new TreeSet<>(names));

@@ -46,6 +46,12 @@ final class ShadowLoader {
 
     private static final int MAX_ROLES_PER_STATEMENT = 20;
 
+    private static final String ROLE_NAME = "(?:\"(?:[^\"]|\"\")*\"|[^\\s,\"]+)";
+
+    /** The start of a default privileges statement up to the roles it is for: {@code … FOR ROLE a, "B" }. */
+    private static final Pattern FOR_ROLES = Pattern.compile("ALTER\\s+DEFAULT\\s+PRIVILEGES\\s+FOR\\s+(?:ROLE|USER)\\s+"
+            + ROLE_NAME + "(?:\\s*,\\s*" + ROLE_NAME + ")*\\s+", Pattern.CASE_INSENSITIVE);
+
     private final PostkitLog log;
 
     ShadowLoader(PostkitLog log) {
@@ -60,17 +66,30 @@ final class ShadowLoader {
                 statement -> execute(admin, admin, null, statement));
     }
 
-    /** The desired-state files (each refused unless declarative), then the grants files, run as {@code sandbox}. */
+    /**
+     * The desired-state files (each refused unless declarative), then the grants files, run as {@code sandbox}. The
+     * grants files' default privileges run first too: on a clone or a target they are in place before a migration
+     * creates objects, so the objects of the schema files get them here as they will there (else a plan would revoke
+     * what they give).
+     */
     void loadDesired(Connection admin, Connection sandboxed, SandboxRole sandbox, SchemaDirectory directory)
             throws SQLException {
         prepare(sandboxed);
+        String grantsAdvice = "Fix the grants file and run postkit:plan again; it runs after every migration too.";
+        List<ScriptStatement> grants = statements(directory, FileRole.GRANTS, GrantsPolicy::check);
+        for (ScriptStatement statement : grants) {
+            SQLException failure = isDefaultPrivileges(statement) ? execute(admin, sandboxed, sandbox, statement)
+                    : null;
+            // one IN SCHEMA a schema file creates runs after the schema files, with the others
+            if (failure != null && !MISSING_DEPENDENCY.contains(failure.getSQLState())) {
+                throw statement.failure(failure, grantsAdvice);
+            }
+        }
         run(statements(directory, FileRole.DESIRED, StatementPolicy::check), false,
                 "Fix the schema file and run postkit:plan again.",
                 statement -> execute(admin, sandboxed, sandbox, statement));
         // after the objects they grant on: the privileges grants files give are desired state too
-        run(statements(directory, FileRole.GRANTS, GrantsPolicy::check), false,
-                "Fix the grants file and run postkit:plan again; it runs after every migration too.",
-                statement -> execute(admin, sandboxed, sandbox, statement));
+        run(grants, false, grantsAdvice, statement -> execute(admin, sandboxed, sandbox, statement));
     }
 
     private static void prepare(Connection c) throws SQLException {
@@ -129,8 +148,9 @@ final class ShadowLoader {
     /**
      * Runs one statement; a role it names that does not exist yet is created as a stub, and a role the sandbox must
      * act as is admitted when harmless, then it runs again. Default privileges are the superuser's, as a migration
-     * runs as the superuser on the clone: they go through {@code admin}, and, when they name no role, also through
-     * {@code c}, so objects the sandbox creates after them get them as they would.
+     * runs as the superuser on the clone: they go through {@code admin}, and also through {@code c} without their
+     * {@code FOR ROLE} (the sandbox stands for whoever runs the migrations), so objects the sandbox creates after
+     * them get them as they would.
      */
     private SQLException execute(Connection admin, Connection c, SandboxRole sandbox, ScriptStatement statement)
             throws SQLException {
@@ -140,10 +160,13 @@ final class ShadowLoader {
             for (int attempt = 0; ; attempt++) {
                 try {
                     if (defaults) {
-                        executeOn(admin, statement);
-                    }
-                    if (!defaults || !namesRole(statement)) {
-                        executeOn(c, statement);
+                        executeOn(admin, statement.sql());
+                        String own = withoutRoles(statement);
+                        if (own != null) {
+                            executeOn(c, own);
+                        }
+                    } else {
+                        executeOn(c, statement.sql());
                     }
                     return null;
                 } catch (SQLException e) {
@@ -161,9 +184,9 @@ final class ShadowLoader {
         }
     }
 
-    private static void executeOn(Connection c, ScriptStatement statement) throws SQLException {
+    private static void executeOn(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute(statement.sql());
+            s.execute(sql);
         }
     }
 
@@ -226,6 +249,18 @@ final class ShadowLoader {
 
     private static boolean isDefaultPrivileges(ScriptStatement statement) {
         return SqlTokens.leadingWords(SqlTokens.of(statement.sql()), 3).equals("ALTER DEFAULT PRIVILEGES");
+    }
+
+    /**
+     * The default privileges statement for the role that runs it: without its {@code FOR ROLE a, b}; null when that
+     * clause is written in a way this does not read (comments inside it), then only the named roles get them.
+     */
+    private static String withoutRoles(ScriptStatement statement) {
+        Matcher m = FOR_ROLES.matcher(statement.sql());
+        if (m.lookingAt()) {
+            return "ALTER DEFAULT PRIVILEGES " + statement.sql().substring(m.end());
+        }
+        return namesRole(statement) ? null : statement.sql();
     }
 
     private static boolean namesRole(ScriptStatement statement) {
