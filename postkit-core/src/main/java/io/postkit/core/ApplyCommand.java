@@ -4,6 +4,7 @@ import io.postkit.core.api.Workspace;
 import io.postkit.core.internal.workflow.Project;
 import io.postkit.core.internal.workflow.ProjectState;
 import io.postkit.core.internal.workflow.LocalClone;
+import io.postkit.core.internal.workflow.SessionRecovery;
 import io.postkit.core.api.PostkitException;
 import io.postkit.core.internal.embedded.RunningServer;
 import io.postkit.core.api.SqlStatementException;
@@ -61,7 +62,7 @@ public final class ApplyCommand {
     /** @return the migrations applied: hand-written ones, then the plan's (one, or one per part of an online plan) */
     public List<MigrationFile> run(Options options) {
         ProjectState state = project.state();
-        try (var lock = state.lock()) {
+        try (var lock = project.lock()) {
             SessionState session = state.requireSession("apply");
             Optional<PlanDocument> plan = state.plan().filter(p -> !p.isEmpty());
             List<Step> manual = manualSteps(state, session);
@@ -79,6 +80,8 @@ public final class ApplyCommand {
             ProjectScripts scripts = project.scripts();
             try (RunningServer server = project.localServer(session.remoteMajor())) {
                 LocalClone clone = LocalClone.of(project, server, session);
+                session = new SessionRecovery(project).reconcile(clone, session);
+                manual = manualSteps(state, session);
                 if (plan.isPresent()) {
                     checkClone(plan.get(), clone);
                 }
@@ -126,6 +129,10 @@ public final class ApplyCommand {
                         }
                     }
                     throw e;
+                }
+                if (written != null) {
+                    project.pausePoint("apply.ran");
+                    state.completeSessionMigration(written);
                 }
                 progress = progress.applied(step.migration().version());
                 project.log().info("Applied migration " + step.migration().fileName() + " to the local clone.");
@@ -242,8 +249,8 @@ public final class ApplyCommand {
             throws SQLException {
         MigrationFile migration = step.migration();
         try {
-            new MigrationRunner(project.migrationTable(), project.log()).run(c, migration, step.statements(), null,
-                    after);
+            new MigrationRunner(project.migrationTable(), project.log()).warningOfDataLoss("on the local clone")
+                    .run(c, migration, step.statements(), null, after);
         } catch (SqlStatementException e) {
             if (written != null) {
                 project.state().deleteQuietly(written);

@@ -24,7 +24,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -66,10 +68,11 @@ public final class DeployCommand {
         RemoteWriteConsent consent = RemoteWriteConsent.check(project, remote, options.yes() || options.dryRun(),
                 "Deploying to");
         ProjectState state = project.state();
-        try (var lock = state.lock()) {
+        try (var lock = project.lock()) {
             List<MigrationFile> committed = state.committedMigrations();
             try (Connection target = project.openRemote(remote);
-                 DeployLock deployLock = DeployLock.acquire(target, remote.name(), options.lockWait())) {
+                 DeployLock deployLock = DeployLock.acquire(target, remote.name(), options.lockWait(),
+                         project.log())) {
                 List<MigrationFile> pending = pending(remote, target, committed);
                 if (pending.isEmpty()) {
                     project.log().info("Remote '" + remote.name() + "' is up to date (" + committed.size()
@@ -77,15 +80,23 @@ public final class DeployCommand {
                     return new Result(remote.name(), pending, false);
                 }
                 ProjectScripts scripts = project.scripts();
-                dryRun(remote, target, pending, scripts);
+                DryRunCost dryRun = dryRun(remote, target, pending, scripts);
+                project.pausePoint("deploy.dry-run-passed");
                 if (options.dryRun()) {
                     project.log().info("Dry run succeeded; " + pending.size() + " migration(s) would be applied."
                             + " Remote '" + remote.name() + "' was not changed (-Dpostkit.dryRun).");
                     return new Result(remote.name(), pending, false);
                 }
                 consent.confirm("Apply " + pending.size() + " migration(s) to remote '" + remote.name() + "'?");
-                apply(remote, target, pending, scripts, options);
-                state.markDeployed(pending, remote.name(), clock.instant());
+                List<MigrationFile> applied = new ArrayList<>();
+                try {
+                    apply(remote, target, pending, scripts, options, applied, dryRun);
+                } catch (SQLException | RuntimeException e) {
+                    recordAfterFailure(remote, applied, e);
+                    throw e;
+                }
+                project.pausePoint("deploy.applied");
+                record(remote, applied);
                 return new Result(remote.name(), pending, true);
             } catch (SQLException e) {
                 throw new PostkitException("Deploy to remote '" + remote.name() + "' failed: " + e.getMessage(), e);
@@ -110,18 +121,32 @@ public final class DeployCommand {
         return pending;
     }
 
-    private void dryRun(RemoteConfig remote, Connection target, List<MigrationFile> pending, ProjectScripts scripts)
-            throws SQLException {
+    /** What the dry run cost, reported beside the deploy: the clone, and the migrations on it. */
+    private record DryRunCost(double cloneSeconds, double migrationSeconds) {
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "clone %.1f s, migrations %.1f s", cloneSeconds, migrationSeconds);
+        }
+    }
+
+    private DryRunCost dryRun(RemoteConfig remote, Connection target, List<MigrationFile> pending,
+                              ProjectScripts scripts) throws SQLException {
+        long started = System.nanoTime();
         int major = ServerVersion.of(target).major();
-        project.log().info("Dry run: cloning remote '" + remote.name() + "' into a local PostgreSQL " + major);
+        project.log().info("Dry run: cloning remote '" + remote.name() + "' into a local PostgreSQL " + major + " ("
+                + project.settings().cloneOptions().describe() + ")");
         try (RunningServer server = project.localServer(major);
              ThrowawayDatabase clone = project.databases(server).create(Purpose.DRYRUN)) {
             new NativeCloner(project.settings().cloneWorkers(), project.log())
-                    .clone(() -> project.openRemote(remote), clone::connect, project.settings().schemas());
+                    .clone(() -> project.openRemote(remote), clone::connect, project.settings().schemas(),
+                            project.settings().cloneOptions());
+            long cloned = System.nanoTime();
             try (Connection c = clone.connect()) {
                 MigrationTable table = project.migrationTable();
                 table.ensureExists(c);
-                MigrationRunner runner = new MigrationRunner(table, project.log());
+                MigrationRunner runner = new MigrationRunner(table, project.log())
+                        .warningOfDataLoss("on the dry-run clone of remote '" + remote.name() + "'");
                 scripts.before(c);
                 for (MigrationFile migration : pending) {
                     project.log().info("Dry run: " + migration.fileName());
@@ -135,10 +160,46 @@ public final class DeployCommand {
                             + " Remote '" + remote.name() + "' was not changed.");
                 }
             }
+            DryRunCost cost = new DryRunCost((cloned - started) / 1e9, (System.nanoTime() - cloned) / 1e9);
+            project.log().info("Dry run succeeded on a clone of remote '" + remote.name() + "': " + cost);
+            return cost;
         } catch (SqlStatementException e) {
             throw new PostkitException("The dry run on a clone of remote '" + remote.name() + "' failed:\n"
                     + e.getMessage() + "\nRemote '" + remote.name() + "' was not changed.", e);
         }
+    }
+
+    /**
+     * What is applied where is always read from the target's migration table; {@code committed.json}'s deployments
+     * are a record for people. Failing to write it after the target changed must say that the target did change.
+     */
+    private void record(RemoteConfig remote, List<MigrationFile> applied) {
+        try {
+            project.state().markDeployed(applied, remote.name(), clock.instant());
+        } catch (RuntimeException e) {
+            throw new PostkitException("Remote '" + remote.name() + "' was changed: " + names(applied) + " "
+                    + (applied.size() == 1 ? "is" : "are") + " applied there. Recording that in"
+                    + " .postkit/db/committed.json failed: " + e.getMessage() + "\nNothing is lost: what is applied"
+                    + " where is read from the remote's schema_migrations, so the next deploy or status reads it from"
+                    + " there (committed.json only keeps a record of deploys for people).", e);
+        }
+    }
+
+    private void recordAfterFailure(RemoteConfig remote, List<MigrationFile> applied, Exception failure) {
+        if (applied.isEmpty()) {
+            return;
+        }
+        try {
+            project.state().markDeployed(applied, remote.name(), clock.instant());
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+            project.log().warn("Could not record in .postkit/db/committed.json that " + names(applied) + " reached"
+                    + " remote '" + remote.name() + "': " + e.getMessage());
+        }
+    }
+
+    private static String names(List<MigrationFile> migrations) {
+        return String.join(", ", migrations.stream().map(MigrationFile::fileName).toList());
     }
 
     /** Roles the migrated clone names that the target lacks and its infra/ would not create there either. */
@@ -163,7 +224,8 @@ public final class DeployCommand {
     }
 
     private void apply(RemoteConfig remote, Connection target, List<MigrationFile> pending, ProjectScripts scripts,
-                       Options options) throws SQLException {
+                       Options options, List<MigrationFile> applied, DryRunCost dryRun) throws SQLException {
+        long started = System.nanoTime();
         MigrationTable table = project.migrationTable();
         table.ensureExists(target);
         MigrationRunner runner = new MigrationRunner(table, project.log());
@@ -177,19 +239,23 @@ public final class DeployCommand {
         for (MigrationFile migration : pending) {
             project.log().info("Applying " + migration.fileName() + " to remote '" + remote.name() + "'");
             try {
-                applyWithRetry(runner, target, migration, afterLast(pending, migration, scripts), options);
+                applyWithRetry(runner, target, remote, migration, afterLast(pending, migration, scripts), options);
             } catch (SqlStatementException e) {
                 throw new PostkitException("Migration " + migration.fileName() + " failed on remote '" + remote.name()
                         + "' and was rolled back:\n" + e.getMessage() + "\n" + done + " earlier migration(s) of this"
                         + " deploy stay applied. Fix the cause and run mvn postkit:deploy again.", e);
             }
             done++;
+            applied.add(migration);
+            project.pausePoint("deploy.between");
         }
-        project.log().info("Applied " + done + " migration(s) to remote '" + remote.name() + "'.");
+        project.log().info(String.format(Locale.ROOT, "Applied %d migration(s) to remote '%s' in %.1f s (dry run before"
+                + " it: %s).", done, remote.name(), (System.nanoTime() - started) / 1e9, dryRun));
     }
 
-    private void applyWithRetry(MigrationRunner runner, Connection target, MigrationFile migration,
-                                MigrationRunner.InTransaction after, Options options) throws SQLException {
+    private void applyWithRetry(MigrationRunner runner, Connection target, RemoteConfig remote,
+                                MigrationFile migration, MigrationRunner.InTransaction after, Options options)
+            throws SQLException {
         long backoffMillis = 1000;
         for (int attempt = 0; ; attempt++) {
             try {
@@ -199,8 +265,10 @@ public final class DeployCommand {
                 if (!LOCK_NOT_AVAILABLE.equals(e.sqlState()) || attempt >= options.retries()) {
                     throw e;
                 }
-                project.log().warn("Lock not available for " + migration.fileName() + "; retrying in "
-                        + backoffMillis + " ms (" + (attempt + 1) + "/" + options.retries() + ")");
+                project.log().warn("Migration " + migration.fileName() + " waited more than "
+                        + options.lockTimeout().toMillis() + " ms (lockTimeout) for a lock on remote '"
+                        + remote.name() + "' at " + e.location() + " and was rolled back; retrying in "
+                        + backoffMillis + " ms (retry " + (attempt + 1) + " of " + options.retries() + ").");
                 sleep(backoffMillis);
                 backoffMillis *= 2;
             }

@@ -4,6 +4,7 @@ import io.postkit.core.api.Workspace;
 import io.postkit.core.internal.workflow.Project;
 import io.postkit.core.internal.workflow.ProjectState;
 import io.postkit.core.internal.workflow.LocalClone;
+import io.postkit.core.internal.workflow.SessionRecovery;
 import io.postkit.core.internal.workflow.ServerVersion;
 import io.postkit.core.api.PostkitException;
 import io.postkit.core.internal.catalog.CatalogReader;
@@ -48,12 +49,13 @@ public final class PlanCommand {
 
     public PlanDocument run() {
         ProjectState state = project.state();
-        try (var lock = state.lock()) {
+        try (var lock = project.lock()) {
             SessionState session = state.requireSession("plan");
             SchemaDirectory files = SchemaDirectory.read(project.settings().baseDir(),
                     project.settings().schemaDir());
             try (RunningServer server = project.localServer(session.remoteMajor())) {
                 LocalClone clone = LocalClone.of(project, server, session);
+                session = new SessionRecovery(project).reconcile(clone, session);
                 PlanDocument plan = plan(clone, files);
                 state.savePlan(plan);
                 if (!plan.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.postkit.core;
 
+import io.postkit.core.api.PostkitException;
 import io.postkit.core.api.RemoteConfig;
 import io.postkit.core.api.RemoteStatus;
 import io.postkit.core.api.Workspace;
@@ -58,14 +59,14 @@ public final class StatusCommand {
     public Result run(boolean offline) {
         ProjectState state = project.state();
         var log = project.log();
-        Session session = state.session().map(s -> describe(state, s)).orElse(null);
-        log.info("Session: " + (session == null ? "none" : text(session)));
+        Session session = session(state);
+        unfinished(state).forEach(log::info);
         LastPlan plan = state.plan().map(StatusCommand::describe).orElse(null);
         if (plan != null) {
             log.info("Last plan (" + plan.createdAt() + "): " + plan.summary());
         }
-        String servers = LocalServerStatus.describe(project.localDir());
-        log.info("Local servers: " + servers);
+        String servers = String.join("\n  ", new LocalServerStatus(project).describe());
+        log.info("Local servers:\n  " + servers);
         List<MigrationFile> committed = state.committedMigrations();
         log.info("Committed migrations: " + committed.size());
         List<RemoteStatus> remotes = new ArrayList<>();
@@ -84,6 +85,39 @@ public final class StatusCommand {
             }
         }
         return new Result(session, plan, servers, committed.size(), !offline, remotes);
+    }
+
+    /** The session, said in the log; null when there is none or its file cannot be read (said too). */
+    private Session session(ProjectState state) {
+        try {
+            Session session = state.session().map(s -> describe(state, s)).orElse(null);
+            project.log().info("Session: " + (session == null ? "none" : text(session)));
+            return session;
+        } catch (PostkitException unreadable) {
+            project.log().info("Session: unreadable: " + unreadable.getMessage());
+            return null;
+        }
+    }
+
+    /** What a goal that did not finish left in the project's state; the next goal that writes settles it. */
+    private static List<String> unfinished(ProjectState state) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (java.nio.file.Path file : state.applyingMigrations()) {
+            lines.add("An apply did not finish: " + file.getFileName() + " (the next plan, apply or commit keeps it"
+                    + " if it ran on the clone, else removes it)");
+        }
+        List<MigrationFile> unrecorded;
+        try {
+            unrecorded = state.unrecordedCommittedFiles();
+        } catch (PostkitException unreadable) {
+            unrecorded = List.of();
+        }
+        if (!unrecorded.isEmpty()) {
+            lines.add("Not in .postkit/db/committed.json: " + String.join(", ", unrecorded.stream()
+                    .map(MigrationFile::fileName).toList()) + " (a commit that did not complete is settled by the"
+                    + " next goal)");
+        }
+        return lines;
     }
 
     private static Session describe(ProjectState state, SessionState session) {

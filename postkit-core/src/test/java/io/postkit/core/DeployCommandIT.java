@@ -3,6 +3,7 @@ package io.postkit.core;
 import io.postkit.core.api.Workspace;
 
 import io.postkit.core.api.PostkitException;
+import io.postkit.core.testing.RecordingLog;
 import io.postkit.core.testing.TestDatabase;
 import io.postkit.core.testing.TestPostgres;
 import io.postkit.core.testing.TestProject;
@@ -82,7 +83,14 @@ class DeployCommandIT {
         assertEquals(0, remote.queryInt("SELECT count(*) FROM pg_tables WHERE tablename = 'orders'"),
                 "a dry run leaves the remote alone");
 
-        assertTrue(new DeployCommand(project.workspace(), Clock.systemUTC()).run(DEPLOY).applied());
+        RecordingLog log = new RecordingLog();
+        assertTrue(new DeployCommand(project.workspace(log), Clock.systemUTC()).run(DEPLOY).applied());
+        String dryRunCost = log.find("Dry run succeeded on a clone of remote 'test'");
+        assertTrue(dryRunCost != null && dryRunCost.matches(".*: clone [0-9]+\\.[0-9] s, migrations [0-9]+\\.[0-9] s"),
+                "the dry run's cost is reported: " + log.lines());
+        String applied = log.find("Applied 1 migration(s) to remote 'test'");
+        assertTrue(applied != null && applied.matches(".* in [0-9]+\\.[0-9] s \\(dry run before it: clone [0-9]+\\.[0-9] s,"
+                + " migrations [0-9]+\\.[0-9] s\\)\\."), "the apply's time beside the dry run's: " + log.lines());
         DeployCommand.Result again = new DeployCommand(project.workspace(), Clock.systemUTC()).run(DEPLOY);
         assertEquals(List.of(), again.pending());
         assertEquals(false, again.applied());

@@ -44,8 +44,8 @@ class DiffCommandIT {
 
         String sql = diff().run(new DiffCommand.Request(db.url(), dir.toString(), null, List.of()));
 
-        assertEquals("ALTER TABLE \"public\".\"t\" ADD COLUMN \"note\" text;\n\n"
-                + "CREATE INDEX t_note ON public.t USING btree (note);\n", sql);
+        assertEquals("BEGIN;\n\nALTER TABLE \"public\".\"t\" ADD COLUMN \"note\" text;\n\n"
+                + "CREATE INDEX t_note ON public.t USING btree (note);\n\nCOMMIT;\n", sql);
         db.execute(sql);
         assertEquals("", diff().run(new DiffCommand.Request(db.url(), dir.toString(), null, List.of())));
     }

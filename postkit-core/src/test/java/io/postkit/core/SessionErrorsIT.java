@@ -76,10 +76,10 @@ class SessionErrorsIT {
 
     @Test
     void objectsTheEngineCannotManageYetAreRefusedByName() throws Exception {
-        project.schemaFile("infra/fdw.sql", "CREATE EXTENSION IF NOT EXISTS file_fdw;"
-                + " CREATE SERVER files FOREIGN DATA WRAPPER file_fdw;");
-        project.schemaFile("tables/imported.sql", "CREATE FOREIGN TABLE imported (line text) SERVER files"
-                + " OPTIONS (filename '/dev/null');");
+        project.schemaFile("infra/fdw.sql", "CREATE EXTENSION IF NOT EXISTS postgres_fdw;"
+                + " CREATE SERVER files FOREIGN DATA WRAPPER postgres_fdw;"
+                + " GRANT USAGE ON FOREIGN SERVER files TO PUBLIC;");
+        project.schemaFile("tables/imported.sql", "CREATE FOREIGN TABLE imported (line text) SERVER files;");
         PostkitException e = assertThrows(PostkitException.class, this::plan);
         assertEquals("The schema files declare objects this version of postkit does not manage yet:\n"
                 + "  foreign table public.imported\n"

@@ -1,5 +1,6 @@
 package io.postkit.maven;
 
+import io.postkit.core.api.LocalProvider;
 import io.postkit.core.api.Machine;
 import io.postkit.core.api.PostgresBinaries;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -24,6 +25,18 @@ abstract class AbstractLocalServerMojo extends AbstractLocalDataMojo {
     @Parameter(property = "postkit.osUser", defaultValue = Machine.DEFAULT_OS_USER)
     private String osUser;
 
+    /**
+     * Where the local PostgreSQL runs: a local element with provider embedded (the default: binaries from Maven
+     * Central, no Docker needed) or docker (the official postgres image through Testcontainers; needs a reachable
+     * Docker engine).
+     */
+    @Parameter
+    private Local local;
+
+    /** Overrides the provider of the local element for one run: embedded or docker. */
+    @Parameter(property = "postkit.local.provider")
+    private String localProvider;
+
     protected AbstractLocalServerMojo(RepositorySystem repositorySystem, SettingsDecrypter settingsDecrypter) {
         super(repositorySystem, settingsDecrypter);
     }
@@ -36,6 +49,14 @@ abstract class AbstractLocalServerMojo extends AbstractLocalDataMojo {
     @Override
     protected PostgresBinaries binaries() {
         return resolvedBinaries(binariesVersion);
+    }
+
+    @Override
+    protected LocalProvider localProvider() {
+        if (localProvider != null && !localProvider.isBlank()) {
+            return LocalProvider.parse(localProvider);
+        }
+        return LocalProvider.parse(local == null ? null : local.provider());
     }
 
     @Override

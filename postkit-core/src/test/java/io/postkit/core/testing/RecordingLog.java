@@ -22,6 +22,7 @@ public final class RecordingLog implements PostkitLog {
 
     @Override
     public void debug(String message) {
+        lines.add("DEBUG " + message);
     }
 
     public synchronized List<String> lines() {
@@ -31,6 +32,11 @@ public final class RecordingLog implements PostkitLog {
     /** The lines that start with {@code prefix} (e.g. "WARN Dropping"). */
     public synchronized List<String> startingWith(String prefix) {
         return lines.stream().filter(l -> l.startsWith(prefix)).toList();
+    }
+
+    /** The first line containing {@code text}, or null. */
+    public synchronized String find(String text) {
+        return lines.stream().filter(l -> l.contains(text)).findFirst().orElse(null);
     }
 
     public synchronized void clear() {

@@ -1,6 +1,7 @@
 package io.postkit.core.internal.deploy;
 
 import io.postkit.core.api.PostkitException;
+import io.postkit.core.api.PostkitLog;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,17 +27,43 @@ public final class DeployLock implements AutoCloseable {
         this.connection = connection;
     }
 
-    public static DeployLock acquire(Connection connection, String remote, Duration wait) throws SQLException {
-        long deadline = System.nanoTime() + wait.toNanos();
+    /** Waiting for another deploy says so once, with how long and for whom, so nobody stares at a silent build. */
+    public static DeployLock acquire(Connection connection, String remote, Duration wait, PostkitLog log)
+            throws SQLException {
+        watchClient(connection);
+        long started = System.nanoTime();
+        long deadline = started + wait.toNanos();
+        boolean waiting = false;
         while (true) {
             if (tryLock(connection)) {
+                if (waiting) {
+                    log.info(String.format(java.util.Locale.ROOT, "Got the deploy lock on remote '%s' after %.1f s.",
+                            remote, (System.nanoTime() - started) / 1e9));
+                }
                 return new DeployLock(connection);
+            }
+            if (!waiting && wait.toMillis() > 0) {
+                waiting = true;
+                log.info("Waiting up to " + wait.toSeconds() + " s (deployLockWait) for another deploy to remote '"
+                        + remote + "' to finish" + holder(connection) + ".");
             }
             if (System.nanoTime() >= deadline) {
                 throw new PostkitException("Another deploy to remote '" + remote + "' is in progress" + holder(connection)
                         + ". Nothing was changed; wait for it to finish and run postkit:deploy again.");
             }
             sleep();
+        }
+    }
+
+    /**
+     * A deploy killed mid-statement (kill -9) leaves its backend running, holding this lock and the migration's
+     * locks, until it next talks to the client. From PostgreSQL 14 on the backend can check every second instead,
+     * so the migration is rolled back and the lock freed at once.
+     */
+    private static void watchClient(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SELECT set_config('client_connection_check_interval', '1000', false)"
+                    + " WHERE current_setting('server_version_num')::int >= 140000");
         }
     }
 

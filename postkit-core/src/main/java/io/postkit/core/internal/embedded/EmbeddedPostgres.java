@@ -85,7 +85,7 @@ public final class EmbeddedPostgres {
         long started = System.nanoTime();
         List<String> command = List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-l",
                 dataDir.resolve(LOG_FILE).toString(), "-w", "-t", Long.toString(PG_CTL_TIMEOUT.toSeconds()),
-                "-o", settings.startOptions(port), "start");
+                "-o", settings.startOptions(port, major()), "start");
         CommandRunner.Result result = CommandRunner.run(user.command(command), PG_CTL_TIMEOUT.plusSeconds(10));
         if (result.exitCode() != 0) {
             throw new PostkitException("Could not start the local PostgreSQL server on " + dataDir + " (port " + port
@@ -94,6 +94,16 @@ public final class EmbeddedPostgres {
         }
         log.debug(String.format("Started PostgreSQL on port %d in %.2f s", port, (System.nanoTime() - started) / 1e9));
         return new RunningServer(this, port, true, settings.superuser());
+    }
+
+    /** The major of the data directory (initdb writes it to PG_VERSION). */
+    private int major() {
+        try {
+            return Integer.parseInt(Files.readString(dataDir.resolve("PG_VERSION")).strip());
+        } catch (IOException | NumberFormatException e) {
+            throw new PostkitException("Cannot read the PostgreSQL version of " + dataDir + ": " + e.getMessage()
+                    + ". If the directory is damaged, delete it; postkit creates it again.", e);
+        }
     }
 
     void stop() {

@@ -6,12 +6,12 @@ import java.sql.SQLException;
 import java.util.Properties;
 
 /**
- * A started embedded server. A {@link ServerLease leased} handle leaves the server when closed (the last user stops
- * it); otherwise closing stops the server only if this handle started it.
+ * A started local server: embedded, or a container. A {@link ServerLease leased} handle leaves the server when closed
+ * (the last user stops it); otherwise closing stops the server only if this handle started it.
  */
 public final class RunningServer implements AutoCloseable {
 
-    private final EmbeddedPostgres server;
+    private final Runnable stopper;
     private final int port;
     private final boolean startedHere;
     private final String superuser;
@@ -19,10 +19,22 @@ public final class RunningServer implements AutoCloseable {
     private ServerLease lease;
 
     RunningServer(EmbeddedPostgres server, int port, boolean startedHere, String superuser) {
-        this.server = server;
+        this(server::stop, port, startedHere, superuser);
+    }
+
+    private RunningServer(Runnable stopper, int port, boolean startedHere, String superuser) {
+        this.stopper = stopper;
         this.port = port;
         this.startedHere = startedHere;
         this.superuser = superuser;
+    }
+
+    /**
+     * A server postkit does not run itself but reaches on a loopback port, trusted (a container); {@code stopper}
+     * stops it.
+     */
+    public static RunningServer onPort(int port, String superuser, boolean startedHere, Runnable stopper) {
+        return new RunningServer(stopper, port, startedHere, superuser);
     }
 
     public int port() {
@@ -64,9 +76,17 @@ public final class RunningServer implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(database), props);
     }
 
+    /** A connection as {@code user} (a role that is not the superuser; loopback is trusted on local servers). */
+    public Connection connectAs(String database, String user) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("ApplicationName", "postkit");
+        return DriverManager.getConnection(jdbcUrl(database), props);
+    }
+
     /** Stops the server whoever started it. */
     public void stop() {
-        server.stop();
+        stopper.run();
     }
 
     @Override
@@ -74,7 +94,7 @@ public final class RunningServer implements AutoCloseable {
         if (lease != null) {
             lease.release(keepRunning);
         } else if (startedHere && !keepRunning) {
-            server.stop();
+            stopper.run();
         }
     }
 }

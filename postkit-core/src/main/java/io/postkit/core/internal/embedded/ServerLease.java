@@ -25,10 +25,13 @@ public final class ServerLease {
     private static final Map<Path, Users> USERS = new HashMap<>();
 
     private final EmbeddedPostgres postgres;
+    /** Leave the server as it was found: running if it ran, with no word about why (a look, for status). */
+    private final boolean asFound;
     private boolean released;
 
-    private ServerLease(EmbeddedPostgres postgres) {
+    private ServerLease(EmbeddedPostgres postgres, boolean asFound) {
         this.postgres = postgres;
+        this.asFound = asFound;
     }
 
     /**
@@ -36,6 +39,18 @@ public final class ServerLease {
      * not finish (nobody uses it and nobody asked to keep it). Closing the returned handle leaves the server.
      */
     public static RunningServer acquire(EmbeddedPostgres postgres, PostkitLog log) {
+        return acquire(postgres, log, false);
+    }
+
+    /**
+     * Starts or joins the server only to look at it: closing the handle leaves a server that was running as it was
+     * (neither stopped nor marked as kept), and stops one it started unless another process joined meanwhile.
+     */
+    public static RunningServer inspect(EmbeddedPostgres postgres) {
+        return acquire(postgres, PostkitLog.SILENT, true);
+    }
+
+    private static RunningServer acquire(EmbeddedPostgres postgres, PostkitLog log, boolean asFound) {
         Path dataDir = postgres.dataDir();
         synchronized (USERS) {
             try (FileChannel control = open(controlFile(dataDir)); FileLock ignored = control.lock()) {
@@ -49,7 +64,8 @@ public final class ServerLease {
                 }
                 users.count++;
                 try {
-                    return start(postgres, othersUse, log).leasedBy(new ServerLease(postgres));
+                    RunningServer server = start(postgres, othersUse, log);
+                    return server.leasedBy(new ServerLease(postgres, asFound && !server.startedHere()));
                 } catch (RuntimeException e) {
                     leave(dataDir, users);
                     throw e;
@@ -86,7 +102,7 @@ public final class ServerLease {
                     return;
                 }
                 try (FileChannel channel = open(usersFile(dataDir)); FileLock alone = channel.tryLock()) {
-                    if (alone == null) {
+                    if (alone == null || asFound) {
                         return;
                     }
                     if (keepRunning) {

@@ -9,8 +9,8 @@ import java.util.function.Predicate;
 
 /**
  * What goals that did not finish (killed, power loss) left on a local server: databases marked by postkit whose
- * creating process is gone and that nothing owns any more. A clone is owned by its project's session; a shadow, a
- * dry run or a side of a diff by the goal that made it alone.
+ * creating process is gone and that nothing owns any more, and sandbox roles whose creator is gone. A clone is
+ * owned by its project's session; a shadow, a dry run or a side of a diff by the goal that made it alone.
  */
 public final class Leftovers {
 
@@ -40,7 +40,7 @@ public final class Leftovers {
         return databases.list().stream().filter(db -> isLeftover(db.marker())).toList();
     }
 
-    /** Drops every leftover and says so in one line; @return the names dropped */
+    /** Drops every leftover (databases first, then roles) and says so in one line; @return the names dropped */
     public List<String> remove(PostkitLog log) throws SQLException {
         String cluster = databases.systemIdentifier();
         List<String> removed = new ArrayList<>();
@@ -50,6 +50,11 @@ public final class Leftovers {
             databases.drop(new LocalDatabase(new DatabaseIdentity(cluster, leftover.name()), leftover.marker()));
             removed.add(leftover.name());
             described.add(describe(leftover, bytes));
+        }
+        for (String role : SandboxRole.leftovers(databases.server())) {
+            SandboxRole.dropLeftover(databases.server(), role);
+            removed.add(role);
+            described.add("role " + role);
         }
         if (!removed.isEmpty()) {
             log.info("Removed what goals that did not finish left on the local server: "
@@ -65,7 +70,8 @@ public final class Leftovers {
                 + ", made by " + marker.creator() + ")";
     }
 
-    static String size(long bytes) {
+    /** "1.2 GB", "12.3 MB" */
+    public static String size(long bytes) {
         if (bytes >= 1L << 30) {
             return String.format(java.util.Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
         }

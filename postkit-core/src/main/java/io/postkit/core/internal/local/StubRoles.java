@@ -61,7 +61,8 @@ public final class StubRoles {
         return named;
     }
 
-    private static List<String> names(Connection c, String sql) throws SQLException {
+    /** The first column of every row of {@code sql}. */
+    static List<String> names(Connection c, String sql) throws SQLException {
         List<String> names = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {

@@ -18,10 +18,26 @@ public final class MigrationRunner {
 
     private final MigrationTable table;
     private final PostkitLog log;
+    private final DroppedData dropped;
 
     public MigrationRunner(MigrationTable table, PostkitLog log) {
+        this(table, log, null);
+    }
+
+    private MigrationRunner(MigrationTable table, PostkitLog log, DroppedData dropped) {
         this.table = table;
         this.log = log;
+        this.dropped = dropped;
+    }
+
+    /**
+     * A runner that says before each statement that drops tables or columns how many rows they hold
+     * ({@link DroppedData}).
+     *
+     * @param where where the rows are counted, for the message: "on the local clone"
+     */
+    public MigrationRunner warningOfDataLoss(String where) {
+        return new MigrationRunner(table, log, new DroppedData(log, where));
     }
 
     /** Work that belongs in a migration's transaction, after its statements: grants and seeds after the last one. */
@@ -66,16 +82,31 @@ public final class MigrationRunner {
                 c.commit();
             }
         } catch (SQLException | RuntimeException e) {
+            rollbackAfter(c, autoCommit, e);
+            throw e;
+        }
+        c.setAutoCommit(autoCommit);
+    }
+
+    /**
+     * A connection the server ended (terminated, restarted) can neither roll back nor change its settings; the
+     * failure that says why is what the caller gets.
+     */
+    private static void rollbackAfter(Connection c, boolean autoCommit, Exception failure) {
+        try {
             if (!c.getAutoCommit()) {
                 c.rollback();
             }
-            throw e;
-        } finally {
             c.setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 
-    private void execute(Connection c, ScriptStatement statement) {
+    private void execute(Connection c, ScriptStatement statement) throws SQLException {
+        if (dropped != null) {
+            dropped.before(c, statement);
+        }
         long started = System.nanoTime();
         try (Statement s = c.createStatement()) {
             s.execute(statement.sql());

@@ -1,6 +1,7 @@
 package io.postkit.core.internal.shadow;
 
 import io.postkit.core.api.PostkitLog;
+import io.postkit.core.internal.local.SandboxRole;
 import io.postkit.core.internal.local.StubRoles;
 import io.postkit.core.internal.scripts.InfraScript;
 import io.postkit.core.internal.schemafiles.FileRole;
@@ -8,8 +9,10 @@ import io.postkit.core.internal.schemafiles.GrantsPolicy;
 import io.postkit.core.internal.schemafiles.SchemaDirectory;
 import io.postkit.core.internal.schemafiles.SchemaFile;
 import io.postkit.core.internal.schemafiles.StatementPolicy;
+import io.postkit.core.internal.sql.Identifiers;
 import io.postkit.core.internal.sql.ScriptStatement;
 import io.postkit.core.internal.sql.SqlScript;
+import io.postkit.core.internal.sql.SqlTokens;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,18 +21,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs the schema files in a shadow database so PostgreSQL itself builds the desired state. Statements run one by
  * one in autocommit, so a failure names its file and line. A statement that refers to something a later file
  * creates is retried after the others: users may split their schema into files in any order.
+ *
+ * <p>{@code infra/} runs as the superuser (roles, extensions need it); the desired-state files run as a
+ * {@link SandboxRole} that owns the shadow and nothing else. Stub roles the files name are created, and the
+ * sandbox admitted to them, through the superuser connection.
  */
 final class ShadowLoader {
 
     /** undefined_table, undefined_object, invalid_schema_name, undefined_function, undefined_column. */
     private static final Set<String> MISSING_DEPENDENCY = Set.of("42P01", "42704", "3F000", "42883", "42703");
 
-    private static final int MAX_STUB_ROLES_PER_STATEMENT = 20;
+    /** "must be member of role" (13–15), "must be able to SET ROLE" (16+): what OWNER TO says without membership. */
+    private static final Pattern NOT_MEMBER = Pattern.compile("must be (?:member of role|able to SET ROLE) \"(.+)\"");
+
+    /** What {@code OWNER TO} says (15+) when the new owner may not create in the object's schema. */
+    private static final Pattern NO_CREATE = Pattern.compile("permission denied for schema (.+)");
+
+    private static final int MAX_ROLES_PER_STATEMENT = 20;
 
     private final PostkitLog log;
 
@@ -37,18 +52,32 @@ final class ShadowLoader {
         this.log = log;
     }
 
-    void load(Connection c, SchemaDirectory directory) throws SQLException {
+    /** {@code infra/}, as the superuser: it prepares what the schema files need (roles, schemas, extensions). */
+    void loadInfra(Connection admin, SchemaDirectory directory) throws SQLException {
+        prepare(admin);
+        run(statements(directory, FileRole.INFRA, statement -> { }), true,
+                "Fix the infra/ file; it runs before every migration too.",
+                statement -> execute(admin, admin, null, statement));
+    }
+
+    /** The desired-state files (each refused unless declarative), then the grants files, run as {@code sandbox}. */
+    void loadDesired(Connection admin, Connection sandboxed, SandboxRole sandbox, SchemaDirectory directory)
+            throws SQLException {
+        prepare(sandboxed);
+        run(statements(directory, FileRole.DESIRED, StatementPolicy::check), false,
+                "Fix the schema file and run postkit:plan again.",
+                statement -> execute(admin, sandboxed, sandbox, statement));
+        // after the objects they grant on: the privileges grants files give are desired state too
+        run(statements(directory, FileRole.GRANTS, GrantsPolicy::check), false,
+                "Fix the grants file and run postkit:plan again; it runs after every migration too.",
+                statement -> execute(admin, sandboxed, sandbox, statement));
+    }
+
+    private static void prepare(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("SET check_function_bodies = off");
             s.execute("SET client_min_messages = warning");
         }
-        run(c, statements(directory, FileRole.INFRA, statement -> { }), true,
-                "Fix the infra/ file; it runs before every migration too.");
-        run(c, statements(directory, FileRole.DESIRED, StatementPolicy::check), false,
-                "Fix the schema file and run postkit:plan again.");
-        // after the objects they grant on: the privileges grants files give are desired state too
-        run(c, statements(directory, FileRole.GRANTS, GrantsPolicy::check), false,
-                "Fix the grants file and run postkit:plan again; it runs after every migration too.");
     }
 
     private static List<ScriptStatement> statements(SchemaDirectory directory, FileRole role,
@@ -63,15 +92,19 @@ final class ShadowLoader {
         return all;
     }
 
+    private interface Execution {
+        SQLException run(ScriptStatement statement) throws SQLException;
+    }
+
     /** @param infra whether these are infra statements, which skip what exists already (roles are cluster-wide) */
-    private void run(Connection c, List<ScriptStatement> statements, boolean infra, String advice)
+    private void run(List<ScriptStatement> statements, boolean infra, String advice, Execution execution)
             throws SQLException {
         List<ScriptStatement> pending = statements;
         while (!pending.isEmpty()) {
             List<ScriptStatement> deferred = new ArrayList<>();
             SQLException firstFailure = null;
             for (ScriptStatement statement : pending) {
-                SQLException failure = execute(c, statement);
+                SQLException failure = execution.run(statement);
                 if (failure == null || (infra && InfraScript.alreadyExists(statement, failure))) {
                     continue;
                 }
@@ -93,20 +126,115 @@ final class ShadowLoader {
         }
     }
 
-    /** Runs one statement; a role it names that does not exist yet is created as a stub, then it runs again. */
-    private SQLException execute(Connection c, ScriptStatement statement) throws SQLException {
-        for (int attempt = 0; ; attempt++) {
-            try (Statement s = c.createStatement()) {
-                s.execute(statement.sql());
-                return null;
-            } catch (SQLException e) {
-                String role = StubRoles.missingRole(e);
-                if (role == null || attempt >= MAX_STUB_ROLES_PER_STATEMENT) {
-                    return e;
+    /**
+     * Runs one statement; a role it names that does not exist yet is created as a stub, and a role the sandbox must
+     * act as is admitted when harmless, then it runs again. Default privileges are the superuser's, as a migration
+     * runs as the superuser on the clone: they go through {@code admin}, and, when they name no role, also through
+     * {@code c}, so objects the sandbox creates after them get them as they would.
+     */
+    private SQLException execute(Connection admin, Connection c, SandboxRole sandbox, ScriptStatement statement)
+            throws SQLException {
+        boolean defaults = sandbox != null && isDefaultPrivileges(statement);
+        List<String> undo = new ArrayList<>();
+        try {
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    if (defaults) {
+                        executeOn(admin, statement);
+                    }
+                    if (!defaults || !namesRole(statement)) {
+                        executeOn(c, statement);
+                    }
+                    return null;
+                } catch (SQLException e) {
+                    if (attempt >= MAX_ROLES_PER_STATEMENT || !resolved(admin, sandbox, statement, e, undo)) {
+                        return e;
+                    }
                 }
-                log.debug("Creating stub role '" + role + "' named by " + statement.source() + ":" + statement.line());
-                StubRoles.create(c, role);
+            }
+        } finally {
+            for (String sql : undo) {
+                try (Statement s = admin.createStatement()) {
+                    s.execute(sql);
+                }
             }
         }
+    }
+
+    private static void executeOn(Connection c, ScriptStatement statement) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(statement.sql());
+        }
+    }
+
+    /**
+     * @param undo collects what to take back once the statement ran (a privilege lent just for it)
+     * @return whether the cause of {@code e} was removed, so the statement may run again
+     */
+    private boolean resolved(Connection admin, SandboxRole sandbox, ScriptStatement statement, SQLException e,
+                             List<String> undo) throws SQLException {
+        String missing = StubRoles.missingRole(e);
+        if (missing != null) {
+            log.debug("Creating stub role '" + missing + "' named by " + statement.location());
+            StubRoles.create(admin, missing);
+            return true;
+        }
+        Matcher member = "42501".equals(e.getSQLState()) && e.getMessage() != null
+                ? NOT_MEMBER.matcher(e.getMessage()) : null;
+        if (sandbox != null && member != null && member.find() && sandbox.admit(member.group(1))) {
+            log.debug("Letting the shadow's sandbox act as role '" + member.group(1) + "' for "
+                    + statement.location());
+            return true;
+        }
+        return sandbox != null && lendCreate(admin, sandbox, statement, e, undo);
+    }
+
+    /**
+     * A superuser may give an object to any role; anyone else only to a role that may create in the object's schema
+     * (PostgreSQL 15+). The schema files only say who owns it, so that privilege is lent for the statement and taken
+     * back right after: it is no part of the desired state.
+     */
+    private static boolean lendCreate(Connection admin, SandboxRole sandbox, ScriptStatement statement,
+                                      SQLException e, List<String> undo) throws SQLException {
+        Matcher schema = "42501".equals(e.getSQLState()) && e.getMessage() != null
+                ? NO_CREATE.matcher(e.getMessage()) : null;
+        String owner = newOwner(statement);
+        if (schema == null || !schema.find() || owner == null || !undo.isEmpty() || !sandbox.admit(owner)) {
+            return false;
+        }
+        String grant = " CREATE ON SCHEMA " + Identifiers.quote(schema.group(1).strip()) + " ";
+        try (Statement s = admin.createStatement()) {
+            s.execute("GRANT" + grant + "TO " + Identifiers.quote(owner));
+        }
+        undo.add("REVOKE" + grant + "FROM " + Identifiers.quote(owner));
+        return true;
+    }
+
+    /** The role after {@code OWNER TO}, or null (none, or CURRENT_USER and the like). */
+    private static String newOwner(ScriptStatement statement) {
+        List<SqlTokens.Token> tokens = SqlTokens.of(statement.sql());
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            if (tokens.get(i).isWord("OWNER") && tokens.get(i + 1).isWord("TO")) {
+                SqlTokens.Token role = tokens.get(i + 2);
+                boolean special = role.kind() == SqlTokens.Kind.WORD && role.text().matches(
+                        "CURRENT_USER|CURRENT_ROLE|SESSION_USER");
+                return special ? null : role.identifier();
+            }
+        }
+        return null;
+    }
+
+    private static boolean isDefaultPrivileges(ScriptStatement statement) {
+        return SqlTokens.leadingWords(SqlTokens.of(statement.sql()), 3).equals("ALTER DEFAULT PRIVILEGES");
+    }
+
+    private static boolean namesRole(ScriptStatement statement) {
+        List<SqlTokens.Token> tokens = SqlTokens.of(statement.sql());
+        for (int i = 3; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).isWord("FOR") && (tokens.get(i + 1).isWord("ROLE") || tokens.get(i + 1).isWord("USER"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -30,6 +30,23 @@ public final class StateFiles {
         }
     }
 
+    /** Renames {@code from} to {@code to} in one step, replacing {@code to}. */
+    public static void rename(Path from, Path to) {
+        try {
+            JsonStateFile.move(from, to);
+        } catch (IOException e) {
+            throw new PostkitException("Cannot rename " + from + " to " + to.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new PostkitException("Cannot delete " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;

@@ -1,5 +1,6 @@
 package io.postkit.core.internal.workflow;
 
+import io.postkit.core.api.LocalProvider;
 import io.postkit.core.api.PostkitLog;
 import io.postkit.core.api.ProjectSettings;
 import io.postkit.core.api.RemoteConfig;
@@ -14,6 +15,7 @@ import io.postkit.core.internal.local.LocalDatabases;
 import io.postkit.core.internal.local.LocalServers;
 import io.postkit.core.internal.migration.MigrationTable;
 import io.postkit.core.internal.plan.SchemaFingerprint;
+import io.postkit.core.internal.state.ProjectLock;
 import io.postkit.core.internal.schemafiles.SchemaDirectory;
 import io.postkit.core.internal.scripts.ProjectScripts;
 import io.postkit.core.internal.state.SessionState;
@@ -56,17 +58,39 @@ public final class Project {
         return state;
     }
 
+    /**
+     * The project lock, held for the whole goal; then what a goal killed half-way left is settled
+     * ({@link SessionRecovery#settleCommit}).
+     */
+    public ProjectLock lock() {
+        ProjectLock lock = state.lock();
+        try {
+            new SessionRecovery(this).settleCommit();
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        return lock;
+    }
+
+    /** A point a fault-injection test may stop this goal at ({@link PausePoint}). */
+    public void pausePoint(String name) {
+        PausePoint.reach(host().machine(), name);
+    }
+
     public ServerUser serverUser() {
         return ServerUser.of(workspace.host().machine());
     }
 
     public LocalServers localServers() {
         Path dir = localDir();
-        if (settings().localDataDir() == null && !dir.equals(settings().localDir())) {
+        if (settings().localProvider() == LocalProvider.EMBEDDED && settings().localDataDir() == null
+                && !dir.equals(settings().localDir())) {
             log().info("The local PostgreSQL keeps its data in " + dir + ": " + serverUser().describe() + " cannot"
                     + " enter the project folder (set postkit.local.dataDir to choose another place).");
         }
-        return new LocalServers(dir, workspace.host().binaries(), serverUser(), settings().keepRunning(), log());
+        return new LocalServers(dir, workspace.host().binaries(), serverUser(), settings().keepRunning(), log(),
+                settings().localProvider(), key());
     }
 
     /**
@@ -95,7 +119,7 @@ public final class Project {
     }
 
     /** Which clones the session owns; when the session file cannot be read, every clone is kept. */
-    private Predicate<CreationMarker> sessionOwnership() {
+    Predicate<CreationMarker> sessionOwnership() {
         Optional<SessionState> session;
         try {
             session = state.session();

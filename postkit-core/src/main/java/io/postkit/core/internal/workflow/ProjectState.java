@@ -33,6 +33,8 @@ import java.util.stream.Stream;
  */
 public final class ProjectState {
 
+    private static final String APPLYING = ".applying";
+
     private final StateDirectory layout;
     private final JsonStateFile<SessionState> session;
     private final JsonStateFile<PlanDocument> plan;
@@ -41,8 +43,8 @@ public final class ProjectState {
     public ProjectState(Path stateDir) {
         this.layout = new StateDirectory(stateDir);
         this.session = new JsonStateFile<>(layout.sessionFile(), SessionState.class,
-                SessionState.FORMAT_VERSION, "If the session is beyond repair, delete the file and the local clone"
-                + " with mvn postkit:abort (or delete .postkit/db/session.json).");
+                SessionState.FORMAT_VERSION, "Run mvn postkit:abort: it drops the session's local clone (found by its"
+                + " postkit marker) and ends the session.");
         this.plan = new JsonStateFile<>(layout.planJson(), PlanDocument.class, PlanDocument.FORMAT_VERSION,
                 "Delete it and run mvn postkit:plan again.");
         this.history = new JsonStateFile<>(layout.committedFile(), CommittedHistory.class,
@@ -67,11 +69,27 @@ public final class ProjectState {
         session.write(state);
     }
 
-    /** Removes the session file, its migrations and the plan. */
+    /**
+     * Removes the plan, the session's migrations and, last, the session file: a goal killed half-way leaves the
+     * session file, and the next goal ends the session again.
+     */
     public void endSession() {
         deletePlan();
         StateFiles.deleteTree(sessionDir());
         session.delete();
+    }
+
+    /** The session file, or empty when there is none or it cannot be read. */
+    public Optional<SessionState> readableSession() {
+        try {
+            return session.read();
+        } catch (PostkitException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    public Path sessionFile() {
+        return session.path();
     }
 
     public Optional<PlanDocument> plan() {
@@ -118,14 +136,75 @@ public final class ProjectState {
         return ".postkit/db/migrations/" + migration.fileName();
     }
 
+    /**
+     * Writes a generated migration under a name no goal reads as a migration ({@code <file>.applying}) until it has
+     * run on the clone ({@link #completeSessionMigration}). A goal killed in between leaves that file, and the next
+     * goal settles it by the clone's migration table.
+     */
     public Path writeSessionMigration(MigrationFile migration) {
-        Path file = sessionDir().resolve(migration.fileName());
+        Path file = sessionDir().resolve(migration.fileName() + APPLYING);
         StateFiles.writeAtomically(file, migration.render());
         return file;
     }
 
+    /** The migration ran on the clone: it becomes one of the session's migrations. */
+    public void completeSessionMigration(Path applying) {
+        String name = applying.getFileName().toString();
+        StateFiles.rename(applying, applying.resolveSibling(name.substring(0, name.length() - APPLYING.length())));
+    }
+
+    /** Generated migrations written for an apply that did not finish; @see #writeSessionMigration */
+    public List<Path> applyingMigrations() {
+        if (!Files.isDirectory(sessionDir())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(sessionDir())) {
+            return files.filter(f -> f.getFileName().toString().endsWith(APPLYING)).sorted().toList();
+        } catch (IOException e) {
+            throw new PostkitException("Cannot read " + sessionDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A migration file as written by {@link #writeSessionMigration}. */
+    public static MigrationFile readApplying(Path applying) {
+        String name = applying.getFileName().toString();
+        try {
+            return MigrationFile.parse(name.substring(0, name.length() - APPLYING.length()),
+                    Files.readString(applying, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new PostkitException("Cannot read " + applying + ": " + e.getMessage(), e);
+        }
+    }
+
     public List<MigrationFile> sessionMigrations() {
         return readMigrations(sessionDir());
+    }
+
+    /** Whether the session folder holds anything (migrations, or files of an apply that did not finish). */
+    public boolean hasSessionFiles() {
+        if (!Files.isDirectory(sessionDir())) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(sessionDir())) {
+            return files.findAny().isPresent();
+        } catch (IOException e) {
+            throw new PostkitException("Cannot read " + sessionDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Migration files in {@code .postkit/db/migrations/} that {@code committed.json} does not list: what a commit
+     * killed before its commit point left, or files brought in by hand.
+     */
+    public List<MigrationFile> unrecordedCommittedFiles() {
+        Set<String> recorded = new TreeSet<>();
+        history().migrations().forEach(e -> recorded.add(e.version()));
+        return readMigrations(migrationsDir()).stream().filter(m -> !recorded.contains(m.version())).toList();
+    }
+
+    /** Removes a file of {@code .postkit/db/migrations/} that a commit wrote before it reached its commit point. */
+    public void removeUnrecordedCommittedFile(MigrationFile migration) {
+        StateFiles.delete(migrationsDir().resolve(migration.fileName()));
     }
 
     /** Every version in use, so a new migration's version is unique. */
@@ -167,15 +246,30 @@ public final class ProjectState {
         return committed;
     }
 
-    /** Copies the session's migrations into the history, then records them; the session files go with the session. */
+    /** {@link #commitMigrations(List, Instant, Runnable)} with nothing between its steps. */
     public void commitMigrations(List<MigrationFile> migrations, Instant at) {
+        commitMigrations(migrations, at, () -> { });
+    }
+
+    /**
+     * Copies the session's migrations into the history, then records them in {@code committed.json}: the commit
+     * point. The session files go with the session.
+     *
+     * @param copied runs between the two steps (a pause point for fault-injection tests)
+     */
+    public void commitMigrations(List<MigrationFile> migrations, Instant at, Runnable copied) {
+        CommittedHistory recorded = history();
         List<CommittedHistory.Entry> entries = new ArrayList<>();
         for (MigrationFile migration : migrations) {
-            StateFiles.writeAtomically(migrationsDir().resolve(migration.fileName()), migration.render());
             entries.add(new CommittedHistory.Entry(migration.version(), migration.name(), migration.checksum(), at,
                     Map.of()));
         }
-        history.write(history().with(entries));
+        CommittedHistory updated = recorded.with(entries);
+        for (MigrationFile migration : migrations) {
+            StateFiles.writeAtomically(migrationsDir().resolve(migration.fileName()), migration.render());
+        }
+        copied.run();
+        history.write(updated);
     }
 
     public void markDeployed(List<MigrationFile> migrations, String remote, Instant at) {

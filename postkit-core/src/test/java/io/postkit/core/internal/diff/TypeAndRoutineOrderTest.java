@@ -78,6 +78,28 @@ class TypeAndRoutineOrderTest {
                 "DROP FUNCTION \"public\".\"z_raw\"()"), sql(desired, NO_TABLES));
     }
 
+    /** {@code CREATE DOMAIN email AS text CHECK (public.is_email(VALUE))}, and a function taking an email. */
+    @Test
+    void aDomainWhoseCheckCallsAFunctionComesAfterItAndBeforeWhatUsesTheDomain() {
+        Routine check = function("z_is_email", "value text", Set.of());
+        Domain email = new Domain(name("email"), "text", null, null, null, false,
+                List.of(io.postkit.core.internal.model.Constraint.of("email_check",
+                        io.postkit.core.internal.model.ConstraintType.CHECK, "CHECK (public.z_is_email(VALUE))")),
+                null, Set.of(name("users")), Set.of(check.signature()));
+        Routine send = function("a_send", "recipient public.email", Set.of(email.name()));
+        Table users = table("users", List.of(column("address", "public.email")), List.of(), List.of());
+        SchemaModel desired = model(List.of(users), List.of()).withDomains(Map.of(email.name(), email))
+                .withRoutines(Map.of(check.signature(), check, send.signature(), send), Map.of());
+
+        assertEquals(List.of("CREATE OR REPLACE FUNCTION public.z_is_email(value text)",
+                "CREATE DOMAIN \"public\".\"email\" AS text CONSTRAINT \"email_check\" CHECK (public.z_is_email(VALUE))",
+                "CREATE OR REPLACE FUNCTION public.a_send(recipient public.email)",
+                "CREATE TABLE \"public\".\"users\" (\n    \"address\" public.email\n)"), sql(NO_TABLES, desired));
+        assertEquals(List.of("DROP TABLE \"public\".\"users\"", "DROP FUNCTION \"public\".\"a_send\"(recipient public.email)",
+                "DROP DOMAIN \"public\".\"email\"", "DROP FUNCTION \"public\".\"z_is_email\"(value text)"),
+                sql(desired, NO_TABLES));
+    }
+
     @Test
     void aChangedAggregateIsDroppedAndCreatedAgain() {
         Routine before = new Routine(name("total"), "integer", Routine.Kind.AGGREGATE,

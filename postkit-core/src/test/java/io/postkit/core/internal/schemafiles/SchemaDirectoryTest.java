@@ -81,4 +81,15 @@ class SchemaDirectoryTest {
                 "ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES u (id)", "f.sql", 1)));
         assertDoesNotThrow(() -> StatementPolicy.check(new ScriptStatement("CREATE TABLE settings (k text)", "f", 1)));
     }
+
+    /** A trigger's firing state is part of what a table is: import writes it, so schema files may say it. */
+    @Test
+    void aTriggersFiringStateMayBeDeclared() {
+        for (String state : List.of("DISABLE TRIGGER", "ENABLE REPLICA TRIGGER", "ENABLE ALWAYS TRIGGER")) {
+            assertDoesNotThrow(() -> StatementPolicy.check(new ScriptStatement(
+                    "ALTER TABLE \"public\".\"orders\" " + state + " \"orders_touch\"", "f.sql", 1)), state);
+        }
+        assertThrows(PostkitException.class, () -> StatementPolicy.check(new ScriptStatement(
+                "ALTER TABLE orders DISABLE TRIGGER ALL, DROP COLUMN note", "f.sql", 1)));
+    }
 }
