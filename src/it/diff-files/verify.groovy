@@ -11,8 +11,6 @@ SELECT customers.id,
     customers.email
    FROM public.customers
   WHERE (customers.tier = 'pro'::public.tier);
-
-GRANT USAGE ON TYPE "public"."tier" TO PUBLIC;
 '''
 assert sql == expected
 return true
