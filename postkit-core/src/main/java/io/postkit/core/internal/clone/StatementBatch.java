@@ -1,5 +1,8 @@
 package io.postkit.core.internal.clone;
 
+import io.postkit.core.internal.sql.ScriptStatement;
+import io.postkit.core.internal.sql.SqlScript;
+
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,8 +18,14 @@ final class StatementBatch {
     private StatementBatch() {
     }
 
-    /** Runs {@code statements} in one transaction; on failure it is rolled back and the failing statement named. */
-    static void run(Connection c, List<String> statements) throws SQLException {
+    /**
+     * Runs {@code entries} in one transaction; on failure it is rolled back and the failing statement named. An entry may
+     * hold several statements (a materialized view with its indexes, a trigger with its firing state): each becomes
+     * an entry of its own, since the driver refuses a batch whose entries return more results than there are entries.
+     */
+    static void run(Connection c, List<String> entries) throws SQLException {
+        List<String> statements = entries.stream().flatMap(text -> SqlScript.split(text, "clone").stream())
+                .map(ScriptStatement::sql).toList();
         if (statements.isEmpty()) {
             return;
         }
