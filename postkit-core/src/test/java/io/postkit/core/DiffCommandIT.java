@@ -80,7 +80,8 @@ class DiffCommandIT {
 
         String sql = diff().run(new DiffCommand.Request(db.url(), dir.toString(), null, List.of()));
 
-        assertEquals("CREATE INDEX t_note_trgm ON public.t USING gin (note public.gin_trgm_ops);\n", sql);
+        assertEquals("BEGIN;\n\nCREATE INDEX t_note_trgm ON public.t USING gin (note public.gin_trgm_ops);\n\nCOMMIT;\n",
+                sql);
         db.execute(sql);
         assertEquals("", diff().run(new DiffCommand.Request(db.url(), dir.toString(), null, List.of())));
     }

@@ -166,8 +166,8 @@ class SessionErrorsIT {
         Files.writeString(db().resolve("session.json"), "{\"formatVersion\": 1, \"remote\": ");
         PostkitException e = assertThrows(PostkitException.class, this::plan);
         assertEquals("Cannot read " + db().resolve("session.json") + ": it is not valid JSON (Unexpected end-of-input"
-                + " within/between Object entries). If the session is beyond repair, delete the file and the local clone"
-                + " with mvn postkit:abort (or delete .postkit/db/session.json).", e.getMessage());
+                + " within/between Object entries). Run mvn postkit:abort: it drops the session's local clone (found by"
+                + " its postkit marker) and ends the session.", e.getMessage());
     }
 
     private PlanDocument plan() {

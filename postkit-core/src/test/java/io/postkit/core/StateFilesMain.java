@@ -32,8 +32,8 @@ public final class StateFilesMain {
                 MigrationCommand.DOWN, true);
         state.saveSession(SessionState.started("prod", 18, "postkit_20261201100000", "7412345678901234567", at)
                 .applied(generated.version()).applied(handWritten.version()));
-        state.writeSessionMigration(generated);
-        state.writeSessionMigration(handWritten);
+        state.completeSessionMigration(state.writeSessionMigration(generated));
+        state.writeHandWrittenMigration(handWritten);
         state.commitMigrations(List.of(generated, handWritten), at, () -> { });
         for (String remote : List.of("staging", "prod", "qa", "eu-west", "us-east", "dev", "perf")) {
             state.markDeployed(List.of(generated, handWritten), remote, at.plusSeconds(remote.length()));

@@ -18,14 +18,11 @@ final class StatementBatch {
     private StatementBatch() {
     }
 
-    /**
-     * Runs {@code entries} in one transaction; on failure it is rolled back and the failing statement named. An entry may
-     * hold several statements (a materialized view with its indexes, a trigger with its firing state): each becomes
-     * an entry of its own, since the driver refuses a batch whose entries return more results than there are entries.
-     */
-    static void run(Connection c, List<String> entries) throws SQLException {
-        List<String> statements = entries.stream().flatMap(text -> SqlScript.split(text, "clone").stream())
-                .map(ScriptStatement::sql).toList();
+    /** Runs {@code statements} in one transaction; on failure it is rolled back and the failing statement named. */
+    static void run(Connection c, List<String> rendered) throws SQLException {
+        // A batch entry must be one statement (pgjdbc counts one result per entry); a rendered change may be two.
+        List<String> statements = rendered.stream()
+                .flatMap(sql -> SqlScript.split(sql, "clone").stream().map(ScriptStatement::sql)).toList();
         if (statements.isEmpty()) {
             return;
         }

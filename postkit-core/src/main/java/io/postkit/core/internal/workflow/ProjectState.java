@@ -136,6 +136,13 @@ public final class ProjectState {
         return ".postkit/db/migrations/" + migration.fileName();
     }
 
+    /** Writes a hand-written migration: pending in the session from now on, until apply runs it. */
+    public Path writeHandWrittenMigration(MigrationFile migration) {
+        Path file = sessionDir().resolve(migration.fileName());
+        StateFiles.writeAtomically(file, migration.render());
+        return file;
+    }
+
     /**
      * Writes a generated migration under a name no goal reads as a migration ({@code <file>.applying}) until it has
      * run on the clone ({@link #completeSessionMigration}). A goal killed in between leaves that file, and the next
