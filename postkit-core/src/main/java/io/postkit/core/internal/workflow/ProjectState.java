@@ -136,12 +136,19 @@ public final class ProjectState {
         return ".postkit/db/migrations/" + migration.fileName();
     }
 
+    /** Writes a hand-written migration ({@code postkit:migration}): a session migration that has not run yet. */
+    public Path writeSessionMigration(MigrationFile migration) {
+        Path file = sessionDir().resolve(migration.fileName());
+        StateFiles.writeAtomically(file, migration.render());
+        return file;
+    }
+
     /**
      * Writes a generated migration under a name no goal reads as a migration ({@code <file>.applying}) until it has
      * run on the clone ({@link #completeSessionMigration}). A goal killed in between leaves that file, and the next
      * goal settles it by the clone's migration table.
      */
-    public Path writeSessionMigration(MigrationFile migration) {
+    public Path writeGeneratedMigration(MigrationFile migration) {
         Path file = sessionDir().resolve(migration.fileName() + APPLYING);
         StateFiles.writeAtomically(file, migration.render());
         return file;
