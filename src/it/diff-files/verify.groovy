@@ -1,8 +1,18 @@
+// the whole script, in order: the type before its column, the view after the column it reads
 def sql = new File(basedir, 'target/change.sql').text
-assert sql.contains('CREATE TYPE "public"."tier" AS ENUM (\'free\', \'pro\');')
-assert sql.contains('ALTER TABLE "public"."customers" ADD COLUMN "tier" public.tier DEFAULT \'free\'::public.tier NOT NULL;')
-assert sql.contains('ADD CONSTRAINT "customers_email_key" UNIQUE (email);')
-assert sql.contains('CREATE VIEW "public"."pro_customers" AS')
-assert sql.indexOf('CREATE TYPE') < sql.indexOf('ADD COLUMN "tier"') : 'the type comes before its column'
-assert sql.indexOf('ADD COLUMN "tier"') < sql.indexOf('CREATE VIEW') : 'the view comes after the column it reads'
+def expected = '''CREATE TYPE "public"."tier" AS ENUM ('free', 'pro');
+
+ALTER TABLE "public"."customers" ADD COLUMN "tier" public.tier DEFAULT 'free'::public.tier NOT NULL;
+
+ALTER TABLE "public"."customers" ADD CONSTRAINT "customers_email_key" UNIQUE (email);
+
+CREATE VIEW "public"."pro_customers" AS
+SELECT customers.id,
+    customers.email
+   FROM public.customers
+  WHERE (customers.tier = 'pro'::public.tier);
+
+GRANT USAGE ON TYPE "public"."tier" TO PUBLIC;
+'''
+assert sql == expected
 return true

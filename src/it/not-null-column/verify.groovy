@@ -9,10 +9,16 @@ try {
 
     def sessionMigrations = new File(basedir, '.postkit/db/session').listFiles().findAll { it.name.endsWith('.sql') }
     assert sessionMigrations.size() == 1 : 'only the successful apply left a session migration'
-    assert sessionMigrations[0].text.contains("DEFAULT ''::text NOT NULL") || sessionMigrations[0].text.contains("NOT NULL")
+    def text = sessionMigrations[0].text
+    def up = text.substring(text.indexOf("-- migrate:up") + "-- migrate:up".length(),
+            text.indexOf("-- migrate:down")).trim()
+    def down = text.substring(text.indexOf('-- migrate:down') + '-- migrate:down'.length()).trim()
+    assert up == 'ALTER TABLE "public"."customers" ADD COLUMN "phone" text DEFAULT \'\'::text NOT NULL;' : text
+    assert down == 'ALTER TABLE "public"."customers" DROP COLUMN "phone";' : text
 
     def session = new groovy.json.JsonSlurper().parse(new File(basedir, '.postkit/db/session.json'))
-    assert session.migrations.size() == 1
+    assert session.migrations == [sessionMigrations[0].name.substring(0, 14)] : 'the session records that migration'
+    assert session.state == 'APPLIED'
     assert session.remoteMajor == 13 : 'a PostgreSQL 13 remote gets a PostgreSQL 13 clone'
     return true
 } finally {

@@ -117,7 +117,7 @@ public final class ApplyCommand {
                 if (step.generated() && i == manual.size() && i > 0) {
                     checkManualKeptSchema(plan.orElseThrow(), clone, progress);
                 }
-                Path written = step.generated() ? state.writeGeneratedMigration(step.migration()) : null;
+                Path written = step.generated() ? state.writeSessionMigration(step.migration()) : null;
                 try {
                     runOnClone(c, step, written, i == steps.size() - 1 ? scripts.after(true) : null);
                 } catch (PostkitException e) {

@@ -1,5 +1,6 @@
 package io.postkit.core;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.postkit.core.api.PostgresVersions;
 import io.postkit.core.api.PostkitException;
 import io.postkit.core.api.RemoteConfig;
@@ -65,6 +66,8 @@ public final class CheckCommand {
             drift = List.copyOf(drift);
         }
 
+        /** In the JSON too: what a CI script asks first. */
+        @JsonProperty("passed")
         public boolean passed() {
             return uncommitted.isEmpty() && drift.isEmpty() && problem == null;
         }

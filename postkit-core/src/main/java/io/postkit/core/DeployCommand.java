@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -79,7 +80,7 @@ public final class DeployCommand {
                     return new Result(remote.name(), pending, false);
                 }
                 ProjectScripts scripts = project.scripts();
-                dryRun(remote, target, pending, scripts);
+                DryRunCost dryRun = dryRun(remote, target, pending, scripts);
                 project.pausePoint("deploy.dry-run-passed");
                 if (options.dryRun()) {
                     project.log().info("Dry run succeeded; " + pending.size() + " migration(s) would be applied."
@@ -89,7 +90,7 @@ public final class DeployCommand {
                 consent.confirm("Apply " + pending.size() + " migration(s) to remote '" + remote.name() + "'?");
                 List<MigrationFile> applied = new ArrayList<>();
                 try {
-                    apply(remote, target, pending, scripts, options, applied);
+                    apply(remote, target, pending, scripts, options, applied, dryRun);
                 } catch (SQLException | RuntimeException e) {
                     recordAfterFailure(remote, applied, e);
                     throw e;
@@ -120,14 +121,27 @@ public final class DeployCommand {
         return pending;
     }
 
-    private void dryRun(RemoteConfig remote, Connection target, List<MigrationFile> pending, ProjectScripts scripts)
-            throws SQLException {
+    /** What the dry run cost, reported beside the deploy: the clone, and the migrations on it. */
+    private record DryRunCost(double cloneSeconds, double migrationSeconds) {
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "clone %.1f s, migrations %.1f s", cloneSeconds, migrationSeconds);
+        }
+    }
+
+    private DryRunCost dryRun(RemoteConfig remote, Connection target, List<MigrationFile> pending,
+                              ProjectScripts scripts) throws SQLException {
+        long started = System.nanoTime();
         int major = ServerVersion.of(target).major();
-        project.log().info("Dry run: cloning remote '" + remote.name() + "' into a local PostgreSQL " + major);
+        project.log().info("Dry run: cloning remote '" + remote.name() + "' into a local PostgreSQL " + major + " ("
+                + project.settings().cloneOptions().describe() + ")");
         try (RunningServer server = project.localServer(major);
              ThrowawayDatabase clone = project.databases(server).create(Purpose.DRYRUN)) {
             new NativeCloner(project.settings().cloneWorkers(), project.log())
-                    .clone(() -> project.openRemote(remote), clone::connect, project.settings().schemas());
+                    .clone(() -> project.openRemote(remote), clone::connect, project.settings().schemas(),
+                            project.settings().cloneOptions());
+            long cloned = System.nanoTime();
             try (Connection c = clone.connect()) {
                 MigrationTable table = project.migrationTable();
                 table.ensureExists(c);
@@ -146,6 +160,9 @@ public final class DeployCommand {
                             + " Remote '" + remote.name() + "' was not changed.");
                 }
             }
+            DryRunCost cost = new DryRunCost((cloned - started) / 1e9, (System.nanoTime() - cloned) / 1e9);
+            project.log().info("Dry run succeeded on a clone of remote '" + remote.name() + "': " + cost);
+            return cost;
         } catch (SqlStatementException e) {
             throw new PostkitException("The dry run on a clone of remote '" + remote.name() + "' failed:\n"
                     + e.getMessage() + "\nRemote '" + remote.name() + "' was not changed.", e);
@@ -207,7 +224,8 @@ public final class DeployCommand {
     }
 
     private void apply(RemoteConfig remote, Connection target, List<MigrationFile> pending, ProjectScripts scripts,
-                       Options options, List<MigrationFile> applied) throws SQLException {
+                       Options options, List<MigrationFile> applied, DryRunCost dryRun) throws SQLException {
+        long started = System.nanoTime();
         MigrationTable table = project.migrationTable();
         table.ensureExists(target);
         MigrationRunner runner = new MigrationRunner(table, project.log());
@@ -231,7 +249,8 @@ public final class DeployCommand {
             applied.add(migration);
             project.pausePoint("deploy.between");
         }
-        project.log().info("Applied " + done + " migration(s) to remote '" + remote.name() + "'.");
+        project.log().info(String.format(Locale.ROOT, "Applied %d migration(s) to remote '%s' in %.1f s (dry run before"
+                + " it: %s).", done, remote.name(), (System.nanoTime() - started) / 1e9, dryRun));
     }
 
     private void applyWithRetry(MigrationRunner runner, Connection target, RemoteConfig remote,

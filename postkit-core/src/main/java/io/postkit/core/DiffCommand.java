@@ -10,6 +10,8 @@ import io.postkit.core.internal.clone.NativeCloner;
 import io.postkit.core.internal.config.JdbcUrl;
 import io.postkit.core.api.RemoteConfig;
 import io.postkit.core.internal.connect.RemoteConnector;
+import io.postkit.core.internal.diff.ExtensionDiff;
+import io.postkit.core.internal.diff.SchemaChange;
 import io.postkit.core.internal.diff.SchemaDiff;
 import io.postkit.core.internal.embedded.EmbeddedPostgres;
 import io.postkit.core.api.PostgresVersions;
@@ -22,6 +24,7 @@ import io.postkit.core.internal.local.Leftovers;
 import io.postkit.core.internal.local.LocalDatabases;
 import io.postkit.core.internal.local.Purpose;
 import io.postkit.core.internal.local.ThrowawayDatabase;
+import io.postkit.core.internal.migration.MigrationTable;
 import io.postkit.core.internal.model.SchemaModel;
 import io.postkit.core.internal.plan.PlanText;
 import io.postkit.core.internal.render.SqlRenderer;
@@ -39,7 +42,9 @@ import java.util.TreeSet;
 /**
  * {@code postkit:diff}: the SQL that turns {@code from} into {@code to}, each a JDBC URL or a {@code .sql} file or
  * folder. No project needed. Both sides are built on an embedded server (a database is cloned schema-only, files
- * are run in a shadow) so they are compared in the same normal form.
+ * are run in a shadow) so they are compared in the same normal form. It compares two whole databases, so unlike a
+ * plan its output creates and drops extensions too, and it is a script for {@code psql -f} as it stands
+ * ({@link PlanText#script}).
  */
 public final class DiffCommand {
 
@@ -85,7 +90,11 @@ public final class DiffCommand {
                 Set<String> schemas = schemas(request, server, a.name(), b.name());
                 SchemaModel current = read(server, a.name(), schemas);
                 SchemaModel desired = read(server, b.name(), schemas);
-                return PlanText.sql(SqlRenderer.renderAll(SchemaDiff.between(current, desired)));
+                Extensions fromExtensions = from.url() != null ? extensions(server, a.name())
+                        : declaredOnly(extensions(server, a.name()), extensions);
+                List<SchemaChange> changes = ExtensionDiff.merged(SchemaDiff.between(current, desired),
+                        ExtensionDiff.between(fromExtensions, extensions(server, b.name()), schemas));
+                return PlanText.script(SqlRenderer.renderAll(changes));
             }
         } catch (SQLException e) {
             throw new PostkitException("postkit:diff failed on the embedded server: " + e.getMessage(), e);
@@ -104,7 +113,9 @@ public final class DiffCommand {
                 schemas.addAll(ShadowDatabase.userSchemas(b));
             }
             CatalogReader.Sides sides = new CatalogReader().readBoth(a, b, schemas, Set.of());
-            return PlanText.sql(SqlRenderer.renderAll(SchemaDiff.between(sides.current(), sides.desired())));
+            List<SchemaChange> changes = ExtensionDiff.merged(SchemaDiff.between(sides.current(), sides.desired()),
+                    ExtensionDiff.between(Extensions.installedIn(a), Extensions.installedIn(b), schemas));
+            return PlanText.script(SqlRenderer.renderAll(changes));
         } catch (SQLException e) {
             throw new PostkitException("postkit:diff failed reading the catalogs of from and to: " + e.getMessage(),
                     e);
@@ -181,10 +192,27 @@ public final class DiffCommand {
         return all;
     }
 
+    /**
+     * A side built from files borrows the database side's extensions, which it cannot declare (only infra/ can). As
+     * {@code from} it counts only those it declares, so the output creates the others ({@code IF NOT EXISTS}); as
+     * {@code to} it counts all, so the output never drops one the files may use.
+     */
+    private static Extensions declaredOnly(Extensions installed, Extensions borrowed) {
+        return new Extensions(installed.extensions().stream().filter(e -> !borrowed.extensions().contains(e))
+                .toList());
+    }
+
+    private static Extensions extensions(RunningServer server, String db) throws SQLException {
+        try (Connection c = server.connect(db)) {
+            return Extensions.installedIn(c);
+        }
+    }
+
+    /** The migration table is postkit's (and dbmate's) bookkeeping, not schema: a migrated remote has one. */
     private static SchemaModel read(RunningServer server, String db, Set<String> schemas)
             throws SQLException {
         try (Connection c = server.connect(db)) {
-            return new CatalogReader().read(c, schemas, Set.of());
+            return new CatalogReader().read(c, schemas, Set.of(MigrationTable.DEFAULT_NAME));
         }
     }
 

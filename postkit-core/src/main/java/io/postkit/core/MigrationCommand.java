@@ -40,7 +40,7 @@ public final class MigrationCommand {
             MigrationVersions.validateName(name);
             MigrationFile migration = new MigrationFile(MigrationVersions.next(clock, state.knownVersions()), name,
                     UP, DOWN, true);
-            state.writeSessionMigration(migration);
+            state.writeHandWrittenMigration(migration);
             String file = ProjectState.sessionMigrationPath(migration);
             project.log().info("Wrote " + file + ". Write the change in its '-- migrate:up' section (and how to undo"
                     + " it under '-- migrate:down'), then run mvn postkit:apply.");

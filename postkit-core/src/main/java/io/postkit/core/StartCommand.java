@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code postkit:start}: clones a remote (schema and data) into a local server of the same major and opens a
@@ -40,6 +41,7 @@ public final class StartCommand {
     }
 
     public Result run(String remoteName) {
+        long started = System.nanoTime();
         RemoteConfig remote = project.settings().remote(remoteName);
         ProjectState state = project.state();
         try (var lock = project.lock()) {
@@ -55,9 +57,10 @@ public final class StartCommand {
             try (Connection source = project.openRemote(remote)) {
                 ServerVersion version = ServerVersion.of(source);
                 project.log().info("Remote '" + remote.name() + "' runs PostgreSQL " + version.display()
-                        + "; cloning it into a local PostgreSQL " + version.major());
+                        + "; cloning it into a local PostgreSQL " + version.major() + " ("
+                        + project.settings().cloneOptions().describe() + ")");
                 warnUnsupported(remote, new CatalogReader().unsupportedObjects(source, project.settings().schemas()));
-                return cloneInto(remote, version.major(), project.scripts());
+                return cloneInto(remote, version.major(), project.scripts(), started);
             } catch (SQLException e) {
                 throw new PostkitException("Reading remote '" + remote.name() + "' failed: " + e.getMessage(), e);
             }
@@ -72,13 +75,15 @@ public final class StartCommand {
     }
 
     /** The clone is dropped again unless it is complete and recorded in the session. */
-    private Result cloneInto(RemoteConfig remote, int major, ProjectScripts scripts) throws SQLException {
+    private Result cloneInto(RemoteConfig remote, int major, ProjectScripts scripts, long started)
+            throws SQLException {
         try (RunningServer server = project.localServer(major);
              ThrowawayDatabase database = project.databases(server).create(Purpose.CLONE)) {
             NativeCloner.Result clone;
             try {
                 clone = new NativeCloner(project.settings().cloneWorkers(), project.log())
-                        .clone(() -> project.openRemote(remote), database::connect, project.settings().schemas());
+                        .clone(() -> project.openRemote(remote), database::connect, project.settings().schemas(),
+                                project.settings().cloneOptions());
                 try (Connection local = database.connect()) {
                     project.migrationTable().ensureExists(local);
                     scripts.before(local);
@@ -93,9 +98,11 @@ public final class StartCommand {
             project.state().saveSession(SessionState.started(remote.name(), major, kept.name(),
                     kept.identity().systemIdentifier(), kept.token(), clock.instant()));
             database.keep();
-            project.log().info("Cloned remote '" + remote.name() + "': " + clone.data().summary()
-                    + ". Session started; edit " + project.settings().displayPath(project.settings().schemaDir())
-                    + "/ and run mvn postkit:plan.");
+            String copied = project.settings().cloneOptions().schemaOnly()
+                    ? clone.model().tables().size() + " tables, schema only" : clone.data().summary();
+            project.log().info(String.format(Locale.ROOT, "Cloned remote '%s' in %.1f s: %s. Session started; edit %s/"
+                    + " and run mvn postkit:plan.", remote.name(), (System.nanoTime() - started) / 1e9, copied,
+                    project.settings().displayPath(project.settings().schemaDir())));
             return new Result(remote.name(), major, kept.name(), clone);
         }
     }

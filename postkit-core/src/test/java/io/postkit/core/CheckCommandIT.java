@@ -1,5 +1,8 @@
 package io.postkit.core;
 
+import io.postkit.core.api.PostkitException;
+import io.postkit.core.api.RemoteConfig;
+import io.postkit.core.api.SqlStatementException;
 import io.postkit.core.api.Workspace;
 import io.postkit.core.testing.TestDatabase;
 import io.postkit.core.testing.TestPostgres;
@@ -13,6 +16,8 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,6 +52,36 @@ class CheckCommandIT {
                 drift.drift().stream().map(CheckCommand.Difference::sql).toList());
         assertTrue(drift.failure().startsWith("Remote 'test' differs from what its applied migrations give (a change"
                 + " made by hand?)."), drift.failure());
+    }
+
+    @Test
+    void anUnreachableRemoteOrAFailingInfraFileIsOneClearError() throws Exception {
+        TestDatabase remote = TestPostgres.freshDatabase(18);
+        TestProject project = TestProject.create("check-errors", remote);
+        project.schemaFile("tables/orders.sql", ORDERS);
+        RemoteConfig gone = new RemoteConfig("gone", "jdbc:postgresql://localhost:1/nowhere?user=postgres", null,
+                false, false);
+        Workspace workspace = project.workspace(io.postkit.core.api.PostkitLog.SILENT, List.of(gone));
+
+        PostkitException unreachable = assertThrows(PostkitException.class, () -> check(workspace, "gone"));
+        assertTrue(unreachable.getMessage().startsWith("Cannot reach remote 'gone' at localhost:1/nowhere:"),
+                unreachable.getMessage());
+
+        project.schemaFile("infra/schemas.sql", "CREATE SCHEMA app AUTHORIZATION no_such_role;");
+        PostkitException infra = assertThrows(PostkitException.class, () -> check(workspace, null));
+        SqlStatementException cause = assertInstanceOf(SqlStatementException.class, infra.getCause());
+        assertEquals("db/schema/infra/schemas.sql:1", cause.location());
+        assertFalse(Files.exists(project.dir().resolve(".postkit/db/session.json")));
+    }
+
+    @Test
+    void theResultIsOneJsonDocument() throws Exception {
+        CheckCommand.Result result = new CheckCommand.Result(2, "prod", List.of(new CheckCommand.Difference("column",
+                "public.orders.note", "ALTER TABLE \"public\".\"orders\" ADD COLUMN \"note\" text")), List.of(), null);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.json());
+        assertEquals("prod", json.get("remote").asText());
+        assertEquals("public.orders.note", json.get("uncommitted").get(0).get("objectName").asText());
+        assertFalse(json.get("passed").asBoolean());
     }
 
     private static TestProject committedAndDeployed() throws Exception {

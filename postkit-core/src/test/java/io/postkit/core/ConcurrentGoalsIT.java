@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Goals in several processes on one machine share embedded servers without disturbing each other. */
 class ConcurrentGoalsIT {
 
-    private static final String EXPECTED = "SQL ALTER TABLE \"public\".\"t\" ADD COLUMN \"note\" text;";
+    private static final String EXPECTED = "SQL BEGIN;||ALTER TABLE \"public\".\"t\" ADD COLUMN \"note\" text;||COMMIT;";
 
     @Test
     void twoDiffProcessesAtOnceShareTheServerAndTheLastOneStopsIt() throws Exception {

@@ -3,6 +3,7 @@ package io.postkit.core;
 import io.postkit.core.api.Workspace;
 
 import io.postkit.core.api.PostkitException;
+import io.postkit.core.testing.RecordingLog;
 import io.postkit.core.testing.TestDatabase;
 import io.postkit.core.testing.TestPostgres;
 import io.postkit.core.testing.TestProject;
@@ -77,14 +78,25 @@ class DeployCommandIT {
 
         DeployCommand.Result dry = new DeployCommand(project.workspace(), Clock.systemUTC())
                 .run(new DeployCommand.Options(null, true, false, Duration.ZERO, Duration.ofSeconds(5), 0));
-        assertEquals(1, dry.pending().size());
+        assertEquals(List.of("add_orders"), dry.pending().stream().map(m -> m.name()).toList());
+        assertEquals(false, dry.applied());
         assertEquals(0, remote.queryInt("SELECT count(*) FROM pg_tables WHERE tablename = 'orders'"),
                 "a dry run leaves the remote alone");
 
-        assertTrue(new DeployCommand(project.workspace(), Clock.systemUTC()).run(DEPLOY).applied());
+        RecordingLog log = new RecordingLog();
+        assertTrue(new DeployCommand(project.workspace(log), Clock.systemUTC()).run(DEPLOY).applied());
+        String dryRunCost = log.find("Dry run succeeded on a clone of remote 'test'");
+        assertTrue(dryRunCost != null && dryRunCost.matches(".*: clone [0-9]+\\.[0-9] s, migrations [0-9]+\\.[0-9] s"),
+                "the dry run's cost is reported: " + log.lines());
+        String applied = log.find("Applied 1 migration(s) to remote 'test'");
+        assertTrue(applied != null && applied.matches(".* in [0-9]+\\.[0-9] s \\(dry run before it: clone [0-9]+\\.[0-9] s,"
+                + " migrations [0-9]+\\.[0-9] s\\)\\."), "the apply's time beside the dry run's: " + log.lines());
         DeployCommand.Result again = new DeployCommand(project.workspace(), Clock.systemUTC()).run(DEPLOY);
-        assertTrue(again.pending().isEmpty());
-        assertEquals(1, remote.queryInt("SELECT count(*) FROM schema_migrations"));
+        assertEquals(List.of(), again.pending());
+        assertEquals(false, again.applied());
+        assertEquals(dry.pending().get(0).version() + " " + dry.pending().get(0).checksum(),
+                remote.queryValue("SELECT string_agg(version || ' ' || checksum, ', ') FROM schema_migrations"),
+                "recorded once, with its checksum");
     }
 
     @Test
@@ -96,8 +108,11 @@ class DeployCommandIT {
 
         PostkitException e = assertThrows(PostkitException.class,
                 () -> new DeployCommand(project.workspace(), Clock.systemUTC()).run(DEPLOY));
-        assertTrue(e.getMessage().contains("The dry run on a clone of remote 'test' failed"), e.getMessage());
-        assertTrue(e.getMessage().contains("Remote 'test' was not changed"), e.getMessage());
+        String migration = project.dir().resolve(".postkit/db/migrations").toFile().list()[0];
+        assertEquals("The dry run on a clone of remote 'test' failed:\n.postkit/db/migrations/" + migration
+                + ":4:1: ERROR: relation \"orders\""
+                + " already exists (SQLSTATE 42P07)\n  Statement: CREATE TABLE \"public\".\"orders\" (\n"
+                + "Remote 'test' was not changed.", e.getMessage());
         assertEquals(0, remote.queryInt("SELECT count(*) FROM pg_tables WHERE tablename = 'schema_migrations'"));
     }
 
@@ -116,8 +131,9 @@ class DeployCommandIT {
 
         PostkitException e = assertThrows(PostkitException.class,
                 () -> new DeployCommand(workspace, Clock.systemUTC()).run(DEPLOY));
-        assertTrue(e.getMessage().contains("roles remote 'test' does not have: role_only_in_schema_files"),
-                e.getMessage());
+        assertEquals("The dry run on a clone of remote 'test' shows that the migrations name roles remote 'test' does"
+                + " not have: role_only_in_schema_files. Create them there first (infra/), then deploy. Remote 'test'"
+                + " was not changed.", e.getMessage());
         assertEquals(0, remote.queryInt("SELECT count(*) FROM pg_policy"), "the remote is unchanged");
     }
 

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,8 +44,8 @@ class DiffCommandIT {
 
         String sql = diff().run(new DiffCommand.Request(db.url(), dir.toString(), null, List.of()));
 
-        assertEquals("ALTER TABLE \"public\".\"t\" ADD COLUMN \"note\" text;\n\n"
-                + "CREATE INDEX t_note ON public.t USING btree (note);\n", sql);
+        assertEquals("BEGIN;\n\nALTER TABLE \"public\".\"t\" ADD COLUMN \"note\" text;\n\n"
+                + "CREATE INDEX t_note ON public.t USING btree (note);\n\nCOMMIT;\n", sql);
         db.execute(sql);
         assertEquals("", diff().run(new DiffCommand.Request(db.url(), dir.toString(), null, List.of())));
     }
@@ -79,7 +80,8 @@ class DiffCommandIT {
 
         String sql = diff().run(new DiffCommand.Request(db.url(), dir.toString(), null, List.of()));
 
-        assertTrue(sql.contains("CREATE INDEX t_note_trgm ON public.t USING gin (note"), sql);
+        assertEquals("BEGIN;\n\nCREATE INDEX t_note_trgm ON public.t USING gin (note public.gin_trgm_ops);\n\nCOMMIT;\n",
+                sql);
         db.execute(sql);
         assertEquals("", diff().run(new DiffCommand.Request(db.url(), dir.toString(), null, List.of())));
     }
@@ -97,6 +99,7 @@ class DiffCommandIT {
         assertEquals("ERROR: type \"nosuchtype\" does not exist", e.problem());
         PostkitException missing = assertThrows(PostkitException.class,
                 () -> diff().run(new DiffCommand.Request(good.toString(), "nowhere.sql", null, List.of())));
-        assertTrue(missing.getMessage().contains("neither a JDBC URL nor an existing .sql file"), missing.getMessage());
+        assertEquals("postkit:diff: to nowhere.sql is neither a JDBC URL nor an existing .sql file or folder.",
+                missing.getMessage());
     }
 }

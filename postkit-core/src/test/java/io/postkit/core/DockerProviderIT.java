@@ -41,7 +41,7 @@ class DockerProviderIT {
         ProjectSettings s = embedded.settings();
         return new Workspace(new ProjectSettings(s.baseDir(), s.schemaDir(), s.schemas(), s.remotes(),
                 s.localDataDir(), s.keepRunning(), s.cloneWorkers(), s.online(), s.manageOwners(),
-                LocalProvider.DOCKER), embedded.host());
+                LocalProvider.DOCKER, s.cloneOptions()), embedded.host());
     }
 
     @Test

@@ -57,7 +57,9 @@ class ExtensionsIT {
         try (Connection c = target.connect()) {
             PostkitException e = assertThrows(PostkitException.class,
                     () -> wanted.installInto(c, Set.of("public"), "the local server"));
-            assertTrue(e.getMessage().contains("'no_such_extension'"), e.getMessage());
+            assertEquals("The extension 'no_such_extension' is installed on the source but the local server does not"
+                    + " have it (the embedded PostgreSQL binaries ship the contrib extensions only). Use a local server"
+                    + " that has it (<local><url>…</url></local>).", e.getMessage());
         }
     }
 }

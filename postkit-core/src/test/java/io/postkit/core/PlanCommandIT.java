@@ -12,6 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -48,10 +50,12 @@ class PlanCommandIT {
         Workspace workspace = project.workspace();
         new StartCommand(workspace, Clock.systemUTC()).run(null);
 
-        PlanDocument plan = new PlanCommand(workspace, Clock.systemUTC()).run();
+        PlanDocument plan = new PlanCommand(workspace, Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"),
+                ZoneOffset.UTC)).run();
 
         assertEquals(List.of(), plan.statements());
-        assertTrue(Files.readString(project.dir().resolve(".postkit/db/plan.sql")).contains("-- no changes"));
+        assertEquals("-- postkit plan, 2026-01-02T03:04:05Z, PostgreSQL " + remote.queryValue("SHOW server_version")
+                + "\n-- no changes\n\n", Files.readString(project.dir().resolve(".postkit/db/plan.sql")));
     }
 
     /** LONG_LOCK means ACCESS EXCLUSIVE (or SHARE) on a table with rows: the clone's data decides. */

@@ -141,6 +141,39 @@ class ProjectScriptsIT {
         assertFalse(e.getMessage().contains(".postkit/db/migrations"), e.getMessage());
     }
 
+    @Test
+    void anInfraErrorAtStartNamesFileAndLineAndLeavesNoSessionNorClone() throws Exception {
+        TestProject project = project("infra-error", "CREATE TABLE t (id int);");
+        project.schemaFile("infra/extensions.sql", "CREATE EXTENSION IF NOT EXISTS citext;\n"
+                + "CREATE EXTENSION no_such_extension;");
+        Workspace workspace = project.workspace();
+
+        PostkitException e = assertThrows(PostkitException.class,
+                () -> new StartCommand(workspace, Clock.systemUTC()).run(null));
+
+        SqlStatementException cause = assertInstanceOf(SqlStatementException.class, e.getCause());
+        assertEquals("db/schema/infra/extensions.sql:2", cause.location());
+        assertTrue(e.getMessage().startsWith("Running infra/ on the clone of remote 'test' failed:\n"
+                + "db/schema/infra/extensions.sql:2:"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("The local copy was removed and no session was started."),
+                e.getMessage());
+        assertFalse(Files.exists(stateFile(project, "session.json")));
+        try (var server = new io.postkit.core.internal.workflow.Project(workspace).localServers().start(MAJOR)) {
+            assertEquals(List.of(), databases(server), "no clone is left");
+        }
+    }
+
+    private static List<String> databases(io.postkit.core.internal.embedded.RunningServer server) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (var c = server.connect("postgres"); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'postkit%'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
     private static TestProject project(String name, String remoteSql) throws Exception {
         TestDatabase remote = TestPostgres.freshDatabase(MAJOR);
         if (!remoteSql.isEmpty()) {

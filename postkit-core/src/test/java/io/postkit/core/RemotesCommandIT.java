@@ -23,9 +23,7 @@ class RemotesCommandIT {
 
     @Test
     void everyRemoteIsTestedAndMigrationsThisCheckoutDoesNotKnowAreWarned() throws Exception {
-        TestDatabase remote = TestPostgres.freshDatabase(18);
-        remote.execute("CREATE TABLE schema_migrations (version varchar(128) PRIMARY KEY);"
-                + " INSERT INTO schema_migrations VALUES ('20990101000000');");
+        TestDatabase remote = remoteWithAnUnknownMigration();
         TestProject project = TestProject.create("remotes", remote);
         RemoteConfig gone = new RemoteConfig("gone", "jdbc:postgresql://localhost:1/nowhere?user=postgres", null,
                 false, false);
@@ -61,10 +59,7 @@ class RemotesCommandIT {
 
     @Test
     void statusReportsTheSameAsJson() throws Exception {
-        TestDatabase remote = TestPostgres.freshDatabase(18);
-        remote.execute("CREATE TABLE schema_migrations (version varchar(128) PRIMARY KEY);"
-                + " INSERT INTO schema_migrations VALUES ('20990101000000');");
-        TestProject project = TestProject.create("status-json", remote);
+        TestProject project = TestProject.create("status-json", remoteWithAnUnknownMigration());
         List<String> warnings = new ArrayList<>();
 
         StatusCommand.Result status = new StatusCommand(project.workspace(ProjectScriptsIT.warningsInto(warnings)))
@@ -76,5 +71,13 @@ class RemotesCommandIT {
         assertEquals(0, json.get("committedMigrations").asInt());
         assertEquals("20990101000000", json.get("remotes").get(0).get("unknownMigrations").get(0).asText());
         assertEquals(List.of(), new StatusCommand(project.workspace()).run(true).remotes(), "offline");
+    }
+
+    /** A remote someone deployed to from another checkout: it holds a version this project does not know. */
+    private static TestDatabase remoteWithAnUnknownMigration() throws Exception {
+        TestDatabase remote = TestPostgres.freshDatabase(18);
+        remote.execute("CREATE TABLE schema_migrations (version varchar(128) PRIMARY KEY);"
+                + " INSERT INTO schema_migrations VALUES ('20990101000000');");
+        return remote;
     }
 }

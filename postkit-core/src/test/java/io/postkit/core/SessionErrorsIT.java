@@ -7,6 +7,7 @@ import io.postkit.core.api.PostkitException;
 import io.postkit.core.api.SqlStatementException;
 import io.postkit.core.internal.embedded.RunningServer;
 import io.postkit.core.internal.plan.PlanDocument;
+import io.postkit.core.internal.render.PlannedStatement;
 import io.postkit.core.testing.TestDatabase;
 import io.postkit.core.testing.TestPostgres;
 import io.postkit.core.testing.TestProject;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -79,7 +81,9 @@ class SessionErrorsIT {
                 + " GRANT USAGE ON FOREIGN SERVER files TO PUBLIC;");
         project.schemaFile("tables/imported.sql", "CREATE FOREIGN TABLE imported (line text) SERVER files;");
         PostkitException e = assertThrows(PostkitException.class, this::plan);
-        assertTrue(e.getMessage().contains("foreign table public.imported"), e.getMessage());
+        assertEquals("The schema files declare objects this version of postkit does not manage yet:\n"
+                + "  foreign table public.imported\n"
+                + "Keep them out of the schema files for now: put extensions and roles in infra/.", e.getMessage());
     }
 
     @Test
@@ -87,7 +91,17 @@ class SessionErrorsIT {
         project.schemaFile("tables/a_orders.sql", "CREATE TABLE orders (id int PRIMARY KEY,"
                 + " customer_id bigint REFERENCES customers (id), product_id int REFERENCES products (id));");
         project.schemaFile("tables/z_products.sql", "CREATE TABLE products (id int PRIMARY KEY);");
-        assertEquals(6, plan().statements().size(), "2 tables, 2 primary keys, 2 foreign keys");
+        assertEquals(List.of("CREATE TABLE \"public\".\"orders\" (\n    \"id\" integer NOT NULL,\n    \"customer_id\" bigint,\n"
+                        + "    \"product_id\" integer\n)",
+                "CREATE TABLE \"public\".\"products\" (\n    \"id\" integer NOT NULL\n)",
+                "ALTER TABLE \"public\".\"orders\" ADD CONSTRAINT \"orders_pkey\" PRIMARY KEY (id)",
+                "ALTER TABLE \"public\".\"products\" ADD CONSTRAINT \"products_pkey\" PRIMARY KEY (id)",
+                "ALTER TABLE \"public\".\"orders\" ADD CONSTRAINT \"orders_customer_id_fkey\" FOREIGN KEY (customer_id)"
+                        + " REFERENCES public.customers(id)",
+                "ALTER TABLE \"public\".\"orders\" ADD CONSTRAINT \"orders_product_id_fkey\" FOREIGN KEY (product_id)"
+                        + " REFERENCES public.products(id)"),
+                plan().statements().stream().map(PlannedStatement::sql).toList(),
+                "2 tables with their primary keys, then 2 foreign keys");
     }
 
     @Test
@@ -96,7 +110,8 @@ class SessionErrorsIT {
         plan();
         project.schemaFile("tables/orders.sql", "CREATE TABLE orders (id bigint);");
         PostkitException e = assertThrows(PostkitException.class, this::apply);
-        assertTrue(e.getMessage().contains("plan is out of date: the schema files changed"), e.getMessage());
+        assertEquals("The plan is out of date: the schema files changed since it was made. Run mvn postkit:plan again and"
+                + " review the new plan.", e.getMessage());
         assertTrue(Files.exists(db().resolve("plan.json")), "the plan is kept");
     }
 
@@ -110,7 +125,8 @@ class SessionErrorsIT {
             s.execute("ALTER TABLE customers ADD COLUMN sneaky int");
         }
         PostkitException e = assertThrows(PostkitException.class, this::apply);
-        assertTrue(e.getMessage().contains("the local clone's schema changed"), e.getMessage());
+        assertEquals("The plan is out of date: the local clone's schema changed since it was made. Run mvn postkit:plan"
+                + " again.", e.getMessage());
     }
 
     @Test
@@ -118,10 +134,13 @@ class SessionErrorsIT {
         project.schemaFile("tables/customers.sql", CUSTOMERS.replace(",\n note text", "").replace(", note text", ""));
         plan();
         PostkitException e = assertThrows(PostkitException.class, this::apply);
-        assertTrue(e.getMessage().contains("The plan drops data:\n  column public.customers.note"), e.getMessage());
-        assertTrue(new Project(workspace).state().sessionMigrations().isEmpty());
+        assertEquals("The plan drops data:\n  column public.customers.note\nIf that is intended, run mvn postkit:apply"
+                + " -Dpostkit.allowDataLoss. A rename is not detected: do it in a hand-written migration (mvn"
+                + " postkit:migration -Dpostkit.name=<name>) to keep the data.", e.getMessage());
+        assertEquals(List.of(), new Project(workspace).state().sessionMigrations());
         new ApplyCommand(workspace, Clock.systemUTC()).run(new ApplyCommand.Options(true, "drop_note"));
-        assertEquals(1, new Project(workspace).state().sessionMigrations().size());
+        assertEquals(List.of("drop_note"), new Project(workspace).state().sessionMigrations().stream()
+                .map(io.postkit.core.internal.migration.MigrationFile::name).toList());
     }
 
     @Test
@@ -130,7 +149,8 @@ class SessionErrorsIT {
         plan();
         PostkitException e = assertThrows(PostkitException.class,
                 () -> new CommitCommand(workspace, Clock.systemUTC()).run());
-        assertTrue(e.getMessage().startsWith("There is an unapplied plan (1 statement(s))."), e.getMessage());
+        assertEquals("There is an unapplied plan (1 statement(s)). Run mvn postkit:apply to apply it, or mvn postkit:plan"
+                + " to refresh it, before committing.", e.getMessage());
 
         String database = new Project(workspace).state().requireSession("test").localDatabase();
         new AbortCommand(workspace).run();
@@ -145,8 +165,9 @@ class SessionErrorsIT {
     void aMalformedStateFileIsAClearError() throws Exception {
         Files.writeString(db().resolve("session.json"), "{\"formatVersion\": 1, \"remote\": ");
         PostkitException e = assertThrows(PostkitException.class, this::plan);
-        assertTrue(e.getMessage().startsWith("Cannot read " + db().resolve("session.json")), e.getMessage());
-        assertTrue(e.getMessage().contains("postkit:abort"), e.getMessage());
+        assertEquals("Cannot read " + db().resolve("session.json") + ": it is not valid JSON (Unexpected end-of-input"
+                + " within/between Object entries). Run mvn postkit:abort: it drops the session's local clone (found by"
+                + " its postkit marker) and ends the session.", e.getMessage());
     }
 
     private PlanDocument plan() {

@@ -1,7 +1,9 @@
 package io.postkit.core;
 
 import io.postkit.core.internal.embedded.EmbeddedPostgres;
+import io.postkit.core.internal.migration.MigrationTable;
 import io.postkit.core.internal.workflow.Project;
+import io.postkit.core.testing.CatalogOracle;
 import io.postkit.core.testing.TestDatabase;
 import io.postkit.core.testing.TestPostgres;
 import io.postkit.core.testing.TestProject;
@@ -72,6 +74,11 @@ class StartCommandIT {
             try (Connection clone = server.connect(result.localDatabase()); Connection source = remote.connect()) {
                 assertEquals(major, serverMajor(clone), "the local server runs the remote's major");
                 assertEquals(tableFingerprints(source), tableFingerprints(clone));
+                // the clone has postkit's migration table, which the remote gets at the first deploy
+                new MigrationTable(MigrationTable.DEFAULT_NAME).ensureExists(source);
+                assertEquals(List.of(), CatalogOracle.describe(clone, List.of("public"))
+                        .differencesFrom(CatalogOracle.describe(source, List.of("public"))),
+                        "the clone's schema, as the catalog oracle sees it, is the remote's");
                 assertEquals(nextValue(source, "customers_id_seq"), nextValue(clone, "customers_id_seq"),
                         "sequence positions are cloned");
             }

@@ -1,5 +1,6 @@
 package io.postkit.maven;
 
+import io.postkit.core.api.CloneOptions;
 import io.postkit.core.api.Credentials;
 import io.postkit.core.api.Host;
 import io.postkit.core.api.LocalProvider;
@@ -91,16 +92,24 @@ abstract class AbstractProjectMojo extends AbstractPostkitMojo {
         return LocalProvider.EMBEDDED;
     }
 
+    /** How much data clones copy; only the goals that clone (start, deploy) declare the options. */
+    protected CloneOptions cloneOptions() {
+        return CloneOptions.FULL;
+    }
+
     private Workspace workspace() {
         Path base = project.getBasedir().toPath();
         File dataDir = localDataDir();
         ProjectSettings settings = new ProjectSettings(base, schemaDir.toPath(), schemas,
                 remotes.stream().map(Remote::toConfig).toList(), dataDir == null ? null : dataDir.toPath(),
-                keepRunning(), cloneWorkers(), online(), manageOwners(), localProvider());
+                keepRunning(), cloneWorkers(), online(), manageOwners(), localProvider(),
+                cloneOptions());
         Host host = new Host(binaries(), this::credentials, new ConsoleConfirmation(interactive()), log(),
                 machine(osUser()));
         return new Workspace(settings, host);
     }
+
+    /** The {@code <clone>} configuration, each part overridden by its user property when that is given. */
 
     private Credentials credentials(String serverId) {
         Server server = settingsServer(serverId, "A remote");

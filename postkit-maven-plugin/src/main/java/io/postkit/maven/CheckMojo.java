@@ -20,7 +20,7 @@ import java.time.Clock;
  * Bound to the verify phase when declared in an execution.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class CheckMojo extends AbstractLocalServerMojo {
+public class CheckMojo extends AbstractPlanningMojo {
 
     /** Also check this remote, by name, for drift from its applied migrations. */
     @Parameter(property = "postkit.remote")
@@ -30,27 +30,14 @@ public class CheckMojo extends AbstractLocalServerMojo {
     @Parameter(property = "postkit.pgVersion")
     private Integer pgVersion;
 
-    /** Count owners that differ from what the schema files give as differences (as plan does with manageOwners). */
-    @Parameter(property = "postkit.manageOwners", defaultValue = "false")
-    private boolean manageOwners;
-
-    /** text (the default), or json: the result as one JSON document on standard output, for CI scripts. */
-    @Parameter(property = "postkit.format", defaultValue = "text")
-    private String format;
-
     @Inject
     public CheckMojo(RepositorySystem repositorySystem, SettingsDecrypter settingsDecrypter) {
         super(repositorySystem, settingsDecrypter);
     }
 
     @Override
-    protected boolean manageOwners() {
-        return manageOwners;
-    }
-
-    @Override
     protected void run(Workspace workspace, Clock clock) {
-        OutputFormat output = OutputFormat.of(format);
+        OutputFormat output = outputFormat();
         CheckCommand.Result result = new CheckCommand(workspace).run(new CheckCommand.Request(remote, pgVersion));
         if (output == OutputFormat.JSON) {
             printJson(result.json());

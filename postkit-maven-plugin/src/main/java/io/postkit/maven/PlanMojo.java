@@ -16,7 +16,7 @@ import java.time.Clock;
  * .postkit/db/plan.sql and plan.json.
  */
 @Mojo(name = "plan", threadSafe = true)
-public class PlanMojo extends AbstractLocalServerMojo {
+public class PlanMojo extends AbstractPlanningMojo {
 
     /**
      * Online mode: indexes built CONCURRENTLY, foreign keys and checks added NOT VALID and validated apart, NOT NULL
@@ -24,14 +24,6 @@ public class PlanMojo extends AbstractLocalServerMojo {
      */
     @Parameter(property = "postkit.online", defaultValue = "false")
     private boolean online;
-
-    /** Make plans set the owners the schema files give (ALTER ... OWNER TO); objects given no owner keep theirs. */
-    @Parameter(property = "postkit.manageOwners", defaultValue = "false")
-    private boolean manageOwners;
-
-    /** text (the default), or json: the plan as one JSON document on standard output, for CI scripts. */
-    @Parameter(property = "postkit.format", defaultValue = "text")
-    private String format;
 
     @Inject
     public PlanMojo(RepositorySystem repositorySystem, SettingsDecrypter settingsDecrypter) {
@@ -44,13 +36,8 @@ public class PlanMojo extends AbstractLocalServerMojo {
     }
 
     @Override
-    protected boolean manageOwners() {
-        return manageOwners;
-    }
-
-    @Override
     protected void run(Workspace workspace, Clock clock) {
-        OutputFormat output = OutputFormat.of(format);
+        OutputFormat output = outputFormat();
         var plan = new PlanCommand(workspace, clock).run();
         if (output == OutputFormat.JSON) {
             printJson(PlanCommand.json(plan));

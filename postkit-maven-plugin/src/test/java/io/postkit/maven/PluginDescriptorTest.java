@@ -24,8 +24,9 @@ class PluginDescriptorTest {
 
     private static final Set<String> PROJECT = Set.of("skip", "schemaDir", "schemas", "remotes");
     private static final Set<String> LOCAL_SERVER = union(PROJECT, "localDataDir", "keepRunning", "binariesVersion",
-            "osUser");
-    private static final Set<String> CLONE = union(LOCAL_SERVER, "cloneWorkers");
+            "osUser", "local", "localProvider");
+    private static final Set<String> CLONE = union(LOCAL_SERVER, "cloneWorkers", "clone", "cloneSchemaOnly",
+            "cloneExcludeData", "cloneSample");
     private static final Set<String> SCRIPTS = union(LOCAL_SERVER, "apply", "remote", "yes");
     private static final Set<String> SERVER = Set.of("skip", "binariesVersion", "osUser");
 
@@ -63,6 +64,7 @@ class PluginDescriptorTest {
         expected.put("diff", union(SERVER, "from", "to", "output", "pgVersion", "schemas"));
         expected.put("grants", SCRIPTS);
         expected.put("help", Set.of("detail", "goal", "indentSize", "lineLength"));
+        expected.put("import", union(PROJECT, "remote", "force", "yes", "manageOwners"));
         expected.put("infra", SCRIPTS);
         expected.put("migration", union(PROJECT, "name"));
         expected.put("plan", union(LOCAL_SERVER, "online", "manageOwners", "format"));

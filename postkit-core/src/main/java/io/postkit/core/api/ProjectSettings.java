@@ -18,30 +18,38 @@ import java.util.Set;
  * @param online       plans build indexes concurrently and validate constraints apart (SPEC §5, online mode)
  * @param manageOwners plans set the owners the schema files give ({@code ALTER … OWNER TO}); off by default
  * @param localProvider where the local PostgreSQL runs (embedded by default)
+ * @param cloneOptions how much data clones copy (start, and the deploy's dry run)
  */
 public record ProjectSettings(Path baseDir, Path schemaDir, List<String> schemas, List<RemoteConfig> remotes,
                               Path localDataDir, boolean keepRunning, int cloneWorkers, boolean online,
-                              boolean manageOwners, LocalProvider localProvider) {
+                              boolean manageOwners, LocalProvider localProvider, CloneOptions cloneOptions) {
 
     public ProjectSettings {
         schemas = List.copyOf(schemas.isEmpty() ? List.of("public") : schemas);
         remotes = List.copyOf(remotes);
         localProvider = localProvider == null ? LocalProvider.EMBEDDED : localProvider;
+        cloneOptions = cloneOptions == null ? CloneOptions.FULL : cloneOptions;
         validate(remotes);
     }
 
-    /** Settings with the embedded local provider. */
+    /** Settings with the embedded local provider, whose clones copy every row. */
     public ProjectSettings(Path baseDir, Path schemaDir, List<String> schemas, List<RemoteConfig> remotes,
                            Path localDataDir, boolean keepRunning, int cloneWorkers, boolean online,
                            boolean manageOwners) {
         this(baseDir, schemaDir, schemas, remotes, localDataDir, keepRunning, cloneWorkers, online, manageOwners,
-                LocalProvider.EMBEDDED);
+                LocalProvider.EMBEDDED, CloneOptions.FULL);
     }
 
     /** Settings as most goals need them: offline plans. */
     public ProjectSettings(Path baseDir, Path schemaDir, List<String> schemas, List<RemoteConfig> remotes,
                            Path localDataDir, boolean keepRunning, int cloneWorkers) {
         this(baseDir, schemaDir, schemas, remotes, localDataDir, keepRunning, cloneWorkers, false, false);
+    }
+
+    /** These settings with other clone options. */
+    public ProjectSettings withClone(CloneOptions options) {
+        return new ProjectSettings(baseDir, schemaDir, schemas, remotes, localDataDir, keepRunning, cloneWorkers, online,
+                manageOwners, localProvider, options);
     }
 
     /** The project's {@code .postkit} folder. */

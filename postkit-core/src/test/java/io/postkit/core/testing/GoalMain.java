@@ -5,6 +5,7 @@ import io.postkit.core.ApplyCommand;
 import io.postkit.core.CommitCommand;
 import io.postkit.core.DeployCommand;
 import io.postkit.core.DiffCommand;
+import io.postkit.core.ImportCommand;
 import io.postkit.core.PlanCommand;
 import io.postkit.core.StartCommand;
 import io.postkit.core.StatusCommand;
@@ -15,13 +16,16 @@ import io.postkit.core.api.Workspace;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * A goal run in a JVM of its own, so a test can kill it (kill -9) at a chosen moment or run two at once:
- * {@code GoalMain <goal> <project or work folder> [key=value…]}. Prints the goal's log lines ("INFO …", "WARN …"),
+ * {@code GoalMain <goal> <project or work folder> [key=value…]} ({@code clock=<instant>} fixes import's clock).
+ * Prints the goal's log lines ("INFO …", "WARN …"),
  * then "DONE", or "FAILED <message>" and exits with 1. Variables of the environment named {@code POSTKIT_*} reach
  * the goal's machine (pause points).
  */
@@ -69,6 +73,9 @@ public final class GoalMain {
             case "abort" -> new AbortCommand(workspace).run();
             case "status" -> new StatusCommand(workspace).run(true);
             case "diff" -> diff(workspace, dir, options);
+            case "import" -> new ImportCommand(workspace, options.containsKey("clock")
+                    ? Clock.fixed(Instant.parse(options.get("clock")), ZoneOffset.UTC) : clock)
+                    .run(new ImportCommand.Request(null, false, true));
             default -> throw new IllegalArgumentException("unknown goal " + goal);
         }
     }

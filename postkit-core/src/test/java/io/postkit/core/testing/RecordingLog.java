@@ -22,15 +22,22 @@ public final class RecordingLog implements PostkitLog {
 
     @Override
     public void debug(String message) {
+        lines.add("DEBUG " + message);
     }
 
+    /** What a user sees without -X: the INFO and WARN lines. */
     public synchronized List<String> lines() {
-        return List.copyOf(lines);
+        return lines.stream().filter(l -> !l.startsWith("DEBUG ")).toList();
     }
 
     /** The lines that start with {@code prefix} (e.g. "WARN Dropping"). */
     public synchronized List<String> startingWith(String prefix) {
         return lines.stream().filter(l -> l.startsWith(prefix)).toList();
+    }
+
+    /** The first line containing {@code text}, DEBUG lines included, or null. */
+    public synchronized String find(String text) {
+        return lines.stream().filter(l -> l.contains(text)).findFirst().orElse(null);
     }
 
     public synchronized void clear() {

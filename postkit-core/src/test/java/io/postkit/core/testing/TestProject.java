@@ -1,5 +1,6 @@
 package io.postkit.core.testing;
 
+import io.postkit.core.api.CloneOptions;
 import io.postkit.core.api.PostkitLog;
 import io.postkit.core.api.ProjectSettings;
 import io.postkit.core.api.RemoteConfig;
@@ -92,6 +93,12 @@ public final class TestProject {
         return workspace(log, false, false, moreRemotes);
     }
 
+    /** A workspace whose clones copy what {@code options} say. */
+    public Workspace workspace(CloneOptions options, PostkitLog log) {
+        Workspace plain = workspace(log, false, false);
+        return new Workspace(plain.settings().withClone(options), plain.host());
+    }
+
     private Workspace workspace(PostkitLog log, boolean online, boolean manageOwners) {
         return workspace(dir, remote.url(), log, online, manageOwners, Map.of(), List.of());
     }
@@ -116,14 +123,35 @@ public final class TestProject {
     public static Workspace workspace(Path dir, String remoteUrl, PostkitLog log, boolean online,
                                       boolean manageOwners, Map<String, String> environment,
                                       List<RemoteConfig> more) {
-        RemoteConfig config = new RemoteConfig("test", remoteUrl + "?user=postgres", null, true, false);
+        return workspace(dir, remoteUrl, log, online, manageOwners, environment, more, List.of("public"),
+                Confirmation.BATCH, false);
+    }
+
+    /**
+     * A workspace managing {@code schemas} whose remote is configured to ask before a write ({@code <confirm>}),
+     * with {@code confirmation} answering.
+     */
+    public Workspace confirmingWorkspace(PostkitLog log, List<String> schemas, Confirmation confirmation) {
+        return workspace(dir, remote.url(), log, false, false, Map.of(), List.of(), schemas, confirmation, true);
+    }
+
+    /** A workspace whose remote is at {@code url} instead (e.g. a port nothing listens on). */
+    public Workspace workspaceWithRemoteAt(String url) {
+        return workspace(dir, url, PostkitLog.SILENT, false, false, Map.of());
+    }
+
+    private static Workspace workspace(Path dir, String remoteUrl, PostkitLog log, boolean online,
+                                       boolean manageOwners, Map<String, String> environment,
+                                       List<RemoteConfig> more, List<String> schemas, Confirmation confirmation,
+                                       boolean confirmRemote) {
+        RemoteConfig config = new RemoteConfig("test", remoteUrl + "?user=postgres", null, true, confirmRemote);
         List<RemoteConfig> remotes = new java.util.ArrayList<>(List.of(config));
         remotes.addAll(more);
-        ProjectSettings settings = new ProjectSettings(dir, dir.resolve("db/schema"), List.of("public"), remotes,
+        ProjectSettings settings = new ProjectSettings(dir, dir.resolve("db/schema"), schemas, remotes,
                 null, false, 2, online, manageOwners);
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.put("PGPASSFILE", dir.resolve(".pgpass").toString());
-        Host host = new Host(TestPostgres.binaries(), ServerCredentials.NONE, Confirmation.BATCH, log,
+        Host host = new Host(TestPostgres.binaries(), ServerCredentials.NONE, confirmation, log,
                 TestPostgres.machine().withEnvironment(env));
         return new Workspace(settings, host);
     }

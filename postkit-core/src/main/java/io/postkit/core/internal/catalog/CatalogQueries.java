@@ -124,6 +124,23 @@ final class CatalogQueries {
             + " ORDER BY n.nspname, c.relname, a.attnum";
 
     /**
+     * A partition's own column defaults and NOT NULL, where they differ from its parent's: its other columns are
+     * the parent's. Generated columns follow the parent's.
+     */
+    static final String PARTITION_COLUMNS = "SELECT n.nspname::text, c.relname::text, a.attname::text,"
+            + " format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid)"
+            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " JOIN pg_inherits i ON i.inhrelid = c.oid"
+            + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
+            + " JOIN pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname"
+            + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+            + " LEFT JOIN pg_attrdef pd ON pd.adrelid = pa.attrelid AND pd.adnum = pa.attnum"
+            + " WHERE c.relispartition AND c.relkind IN ('r', 'p') AND a.attgenerated = '' AND n.nspname = ANY (?)"
+            + " AND (a.attnotnull <> pa.attnotnull"
+            + "   OR pg_get_expr(d.adbin, d.adrelid) IS DISTINCT FROM pg_get_expr(pd.adbin, pd.adrelid))"
+            + " ORDER BY n.nspname, c.relname, a.attnum";
+
+    /**
      * A table's own constraints: not the clones of a partitioned parent's ({@code conparentid}) nor the CHECKs an
      * inheritance child only inherits; both follow their parent's.
      */
@@ -275,6 +292,21 @@ final class CatalogQueries {
             + " AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid"
             + "   AND x.deptype = 'e')";
 
+    /**
+     * The managed routines a domain's checks or default call: PostgreSQL records both (a check's dependency is the
+     * constraint's, a default's the type's).
+     */
+    static final String DOMAIN_ROUTINES = "WITH managed(s) AS (SELECT unnest(?::text[]))"
+            + " SELECT DISTINCT n.nspname::text, t.typname::text, pn.nspname::text,"
+            + "   p.proname::text || '(' || pg_get_function_identity_arguments(p.oid) || ')'"
+            + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+            + " JOIN pg_depend d ON d.refclassid = 'pg_proc'::regclass AND ((d.classid = 'pg_type'::regclass"
+            + "   AND d.objid = t.oid) OR (d.classid = 'pg_constraint'::regclass AND d.objid IN"
+            + "   (SELECT k.oid FROM pg_constraint k WHERE k.contypid = t.oid)))"
+            + " JOIN pg_proc p ON p.oid = d.refobjid JOIN pg_namespace pn ON pn.oid = p.pronamespace"
+            + " WHERE t.typtype = 'd' AND n.nspname IN (SELECT s FROM managed) AND pn.nspname IN (SELECT s FROM managed)"
+            + " ORDER BY 1, 2, 3, 4";
+
     static final String DOMAIN_CONSTRAINTS = "SELECT n.nspname::text, t.typname::text, k.conname::text, pg_get_constraintdef(k.oid)"
             + " FROM pg_constraint k JOIN pg_type t ON t.oid = k.contypid"
             + " JOIN pg_namespace n ON n.oid = t.typnamespace"
@@ -374,6 +406,23 @@ final class CatalogQueries {
             + " AND" + OWN_ROUTINE;
 
     /**
+     * The managed types in a routine's signature (an array of one counts as the type), from {@code pg_depend}: a
+     * domain whose check calls a routine is created among the routines, so they are ordered by it.
+     */
+    static final String ROUTINE_TYPES = "WITH managed(s) AS (SELECT unnest(?::text[]))"
+            + " SELECT DISTINCT n.nspname::text, p.proname::text || '(' || pg_get_function_identity_arguments(p.oid)"
+            + "   || ')', tn.nspname::text, t.typname::text"
+            + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+            + " JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid"
+            + "   AND d.refclassid = 'pg_type'::regclass AND d.deptype = 'n'"
+            + " JOIN pg_type rt ON rt.oid = d.refobjid"
+            + " JOIN pg_type t ON t.oid = CASE WHEN rt.typelem <> 0 AND rt.typlen = -1 THEN rt.typelem ELSE rt.oid END"
+            + " JOIN pg_namespace tn ON tn.oid = t.typnamespace"
+            + " WHERE n.nspname IN (SELECT s FROM managed) AND tn.nspname IN (SELECT s FROM managed)"
+            + " AND p.prokind IN ('f', 'p', 'a') AND " + MANAGED_TYPE
+            + " ORDER BY 1, 2, 3, 4";
+
+    /**
      * User triggers on tables and views: not the internal ones behind foreign keys, nor a partition's clones of its
      * parent's ({@code tgparentid}).
      */
@@ -453,7 +502,10 @@ final class CatalogQueries {
             + " FROM pg_description d JOIN pg_namespace n ON d.classoid = 'pg_namespace'::regclass"
             + "   AND n.oid = d.objoid WHERE n.nspname IN (SELECT s FROM managed)";
 
-    /** Objects in the managed schemas that this version of the engine does not manage yet. */
+    /**
+     * Objects in the managed schemas that this version of the engine does not manage yet: never silently left out
+     * of a plan or a clone.
+     */
     static final String UNSUPPORTED = "WITH managed(s) AS (SELECT unnest(?::text[])) SELECT kind, name FROM ("
             + " SELECT 'foreign table' AS kind, n.nspname::text || '.' || c.relname::text AS name"
             + "   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -467,5 +519,19 @@ final class CatalogQueries {
             + "   JOIN pg_proc p ON d.classoid = 'pg_proc'::regclass AND p.oid = d.objoid"
             + "   JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname IN (SELECT s FROM managed)"
             + "   AND p.prokind = 'w'"
+            + " UNION ALL SELECT 'rule', n.nspname::text || '.' || c.relname::text || '.' || r.rulename::text"
+            + "   FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + "   WHERE r.rulename <> '_RETURN' AND n.nspname IN (SELECT s FROM managed) AND" + NOT_EXTENSION_MEMBER
+            + " UNION ALL SELECT 'statistics object', n.nspname::text || '.' || x.stxname::text"
+            + "   FROM pg_statistic_ext x JOIN pg_namespace n ON n.oid = x.stxnamespace"
+            + "   WHERE n.nspname IN (SELECT s FROM managed)"
+            + " UNION ALL SELECT 'collation', n.nspname::text || '.' || co.collname::text"
+            + "   FROM pg_collation co JOIN pg_namespace n ON n.oid = co.collnamespace"
+            + "   WHERE n.nspname IN (SELECT s FROM managed) AND NOT EXISTS (SELECT 1 FROM pg_depend e"
+            + "   WHERE e.classid = 'pg_collation'::regclass AND e.objid = co.oid AND e.deptype = 'e')"
+            + " UNION ALL SELECT 'operator', n.nspname::text || '.' || o.oprname::text"
+            + "   FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace"
+            + "   WHERE n.nspname IN (SELECT s FROM managed) AND NOT EXISTS (SELECT 1 FROM pg_depend e"
+            + "   WHERE e.classid = 'pg_operator'::regclass AND e.objid = o.oid AND e.deptype = 'e')"
             + " ) o ORDER BY kind, name";
 }

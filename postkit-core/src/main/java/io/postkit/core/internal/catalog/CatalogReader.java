@@ -174,6 +174,12 @@ public final class CatalogReader {
                     columns.get(name(rs, 1)).add(column(rs));
                 }
             });
+            query(CatalogQueries.PARTITION_COLUMNS, rs -> {
+                if (columns.containsKey(name(rs, 1))) {
+                    columns.get(name(rs, 1)).add(Column.of(rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                            rs.getString(6)));
+                }
+            });
             query(CatalogQueries.CONSTRAINTS, rs -> {
                 if (columns.containsKey(name(rs, 1))) {
                     constraints.computeIfAbsent(name(rs, 1), k -> new ArrayList<>()).add(constraint(rs));
@@ -303,6 +309,7 @@ public final class CatalogReader {
             Map<QualifiedName, List<Constraint>> checks = new TreeMap<>();
             query(CatalogQueries.DOMAIN_CONSTRAINTS, rs -> checks.computeIfAbsent(name(rs, 1), k -> new ArrayList<>())
                     .add(Constraint.of(rs.getString(3), ConstraintType.CHECK, rs.getString(4))));
+            Map<QualifiedName, Set<QualifiedName>> routines = related(CatalogQueries.DOMAIN_ROUTINES);
             Map<QualifiedName, Set<QualifiedName>> users = new TreeMap<>();
             query(CatalogQueries.DOMAIN_USERS, rs -> {
                 if (!excluded.contains(name(rs, 3))) {
@@ -316,7 +323,7 @@ public final class CatalogReader {
                 QualifiedName rowTypeOf = rs.getString(9) == null ? null : name(rs, 9);
                 domains.put(name, new Domain(name, rs.getString(3), base, rs.getString(6), rs.getString(7),
                         rs.getBoolean(8), checks.getOrDefault(name, List.of()), rowTypeOf,
-                        users.getOrDefault(name, Set.of())));
+                        users.getOrDefault(name, Set.of()), routines.getOrDefault(name, Set.of())));
             });
             return domains;
         }
@@ -367,7 +374,15 @@ public final class CatalogReader {
             return enums;
         }
 
+        /** Rows of (schema, object, schema, related object), as a map from each object to what it relates to. */
+        private Map<QualifiedName, Set<QualifiedName>> related(String sql) throws SQLException {
+            Map<QualifiedName, Set<QualifiedName>> related = new TreeMap<>();
+            query(sql, rs -> related.computeIfAbsent(name(rs, 1), k -> new TreeSet<>()).add(name(rs, 3)));
+            return related;
+        }
+
         private Map<QualifiedName, Routine> routines() throws SQLException {
+            Map<QualifiedName, Set<QualifiedName>> types = related(CatalogQueries.ROUTINE_TYPES);
             Map<QualifiedName, Routine> routines = new TreeMap<>();
             query(CatalogQueries.ROUTINES, rs -> {
                 String[] schemasUsed = (String[]) rs.getArray(8).getArray();
@@ -376,6 +391,8 @@ public final class CatalogReader {
                 for (int i = 0; i < schemasUsed.length; i++) {
                     uses.add(QualifiedName.of(schemasUsed[i], signaturesUsed[i]));
                 }
+                uses.addAll(types.getOrDefault(QualifiedName.of(rs.getString(1), rs.getString(2) + "("
+                        + rs.getString(3) + ")"), Set.of()));
                 Routine routine = new Routine(name(rs, 1), rs.getString(3), Routine.Kind.fromCatalog(rs.getString(4)),
                         rs.getString(5), rs.getString(6), rs.getBoolean(7), uses);
                 routines.put(routine.signature(), routine);

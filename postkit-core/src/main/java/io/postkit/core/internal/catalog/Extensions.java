@@ -33,7 +33,7 @@ public record Extensions(List<Extension> extensions) {
     public static Extensions installedIn(Connection c) throws SQLException {
         List<Extension> found = new ArrayList<>();
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT e.extname, n.nspname FROM pg_extension e"
+             ResultSet rs = s.executeQuery("SELECT e.extname::text, n.nspname::text FROM pg_extension e"
                      + " JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname <> 'plpgsql' ORDER BY e.oid")) {
             while (rs.next()) {
                 found.add(new Extension(rs.getString(1), rs.getString(2)));

@@ -2,12 +2,13 @@ package io.postkit.core.internal.clone;
 
 import io.postkit.core.api.PostkitLog;
 
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts what the copy workers move and reports it every few seconds: tables, rows, megabytes, throughput and
- * an estimated percentage (source table sizes are on-disk sizes, so the percentage is approximate).
+ * Counts what the copy workers move and reports it every few seconds: tables, rows, megabytes, throughput and,
+ * when every row is copied, an estimated percentage (source table sizes are on-disk sizes, so it is approximate).
  */
 final class CopyProgress {
 
@@ -22,14 +23,16 @@ final class CopyProgress {
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong lastReport = new AtomicLong(System.nanoTime());
 
+    /** @param estimatedBytes what the copy will move, or 0 when that is not known (a sample) */
     CopyProgress(PostkitLog log, int tables, long estimatedBytes) {
         this.log = log;
         this.tables = tables;
-        this.estimatedBytes = Math.max(1, estimatedBytes);
+        this.estimatedBytes = estimatedBytes;
     }
 
-    void bytesCopied(long count) {
-        bytes.addAndGet(count);
+    void copied(long byteCount, long rowCount) {
+        bytes.addAndGet(byteCount);
+        rows.addAndGet(rowCount);
         long now = System.nanoTime();
         long last = lastReport.get();
         if (now - last >= REPORT_EVERY_NANOS && lastReport.compareAndSet(last, now)) {
@@ -37,8 +40,7 @@ final class CopyProgress {
         }
     }
 
-    void tableDone(long tableRows) {
-        rows.addAndGet(tableRows);
+    void tableDone() {
         tablesDone.incrementAndGet();
     }
 
@@ -57,15 +59,16 @@ final class CopyProgress {
     String line() {
         double seconds = Math.max(seconds(), 1e-3);
         double mb = bytes.get() / 1_048_576.0;
-        long percent = Math.min(99, bytes.get() * 100 / estimatedBytes);
-        return String.format("%d/%d tables, %,d rows, %.1f MB, about %d%% (%,.0f rows/s, %.1f MB/s)",
+        String percent = estimatedBytes > 0
+                ? String.format(Locale.ROOT, ", about %d%%", Math.min(99, bytes.get() * 100 / estimatedBytes)) : "";
+        return String.format(Locale.ROOT, "%d/%d tables, %,d rows, %.1f MB%s (%,.0f rows/s, %.1f MB/s)",
                 tablesDone.get(), tables, rows.get(), mb, percent, rows.get() / seconds, mb / seconds);
     }
 
     String summary() {
         double seconds = Math.max(seconds(), 1e-3);
         double mb = bytes.get() / 1_048_576.0;
-        return String.format("%d tables, %,d rows, %.1f MB in %.1f s (%,.0f rows/s, %.1f MB/s)", tables, rows.get(),
+        return String.format(Locale.ROOT, "%d tables, %,d rows, %.1f MB in %.1f s (%,.0f rows/s, %.1f MB/s)", tables, rows.get(),
                 mb, seconds, rows.get() / seconds, mb / seconds);
     }
 }

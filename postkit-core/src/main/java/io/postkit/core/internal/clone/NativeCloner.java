@@ -1,5 +1,6 @@
 package io.postkit.core.internal.clone;
 
+import io.postkit.core.api.CloneOptions;
 import io.postkit.core.api.PostkitLog;
 import io.postkit.core.internal.catalog.CatalogReader;
 import io.postkit.core.internal.diff.SchemaChange;
@@ -8,10 +9,8 @@ import io.postkit.core.internal.diff.OwnerRule;
 import io.postkit.core.internal.diff.Phase;
 import io.postkit.core.internal.diff.SchemaDiff;
 import io.postkit.core.internal.local.StubRoles;
-import io.postkit.core.internal.model.Column;
 import io.postkit.core.internal.model.QualifiedName;
 import io.postkit.core.internal.model.SchemaModel;
-import io.postkit.core.internal.model.Table;
 import io.postkit.core.internal.render.SqlRenderer;
 import io.postkit.core.internal.sql.Identifiers;
 
@@ -23,69 +22,240 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Clones the managed schemas of a source database into an empty target with JDBC only: the schema comes from the
  * same model and renderer a plan uses (so a clone is exactly what postkit understands), rows stream with binary
- * COPY in parallel, and keys, indexes and foreign keys are built after the data, as pg_restore does.
+ * COPY in parallel, and keys, indexes and foreign keys are built after the data, in parallel, as pg_restore does.
+ *
+ * <p>The steps, each timed in the summary: read the source's catalog in one snapshot; create schemas, types,
+ * tables and sequences in one transaction (statements sent in batches, not one round trip each); copy the selected
+ * rows, each table family's keys and indexes built as soon as its rows are in; for a partial clone, copy the rows
+ * that copied rows reference; add foreign keys on several connections; create views, triggers, policies,
+ * privileges and comments; set sequence positions.
  */
 public final class NativeCloner {
 
-    /** What was cloned. */
-    public record Result(SchemaModel model, DataCopier.Result data) {
+    /** What was cloned, and how long each step took. */
+    public record Result(SchemaModel model, DataCopier.Result data, String timings) {
     }
 
+    /** Foreign keys per transaction: few round trips, and short enough that parallel batches rarely wait. */
+    private static final int FOREIGN_KEYS_PER_BATCH = 50;
+
     private final int workers;
+    private final long unitBytes;
     private final PostkitLog log;
 
     public NativeCloner(int workers, PostkitLog log) {
-        this.workers = workers;
+        this(workers, DataCopier.UNIT_BYTES, log);
+    }
+
+    /** @param unitBytes the size of the block ranges big tables are copied in */
+    NativeCloner(int workers, long unitBytes, PostkitLog log) {
+        this.workers = Math.max(1, workers);
+        this.unitBytes = unitBytes;
         this.log = log;
     }
 
     public Result clone(ConnectionSource source, ConnectionSource target, Collection<String> schemas)
             throws SQLException {
-        return clone(source, target, schemas, true);
+        return clone(source, target, schemas, CloneOptions.FULL);
     }
 
     /** @param withData false: the schema only (tables stay empty) */
     public Result clone(ConnectionSource source, ConnectionSource target, Collection<String> schemas,
                         boolean withData) throws SQLException {
+        return clone(source, target, schemas, withData ? CloneOptions.FULL : new CloneOptions(true, List.of(), null));
+    }
+
+    public Result clone(ConnectionSource source, ConnectionSource target, Collection<String> schemas,
+                        CloneOptions options) throws SQLException {
+        StepTimer timer = new StepTimer();
         try (Connection snapshotHolder = source.open(); Connection local = target.open()) {
             snapshotHolder.setAutoCommit(false);
             String snapshot = exportSnapshot(snapshotHolder);
-            SchemaModel model = new CatalogReader().read(snapshotHolder, schemas, Set.of());
-            List<TableData> tableData = tableData(snapshotHolder, schemas, model);
+            // The empty local database is read alongside: the diff starts from what a new database has.
+            CatalogReader.Sides sides = new CatalogReader().readBoth(local, snapshotHolder, schemas, Set.of());
+            SchemaModel model = sides.desired();
+            DataSelection selection = new DataSelection(options);
+            List<TableData> tableData = tableData(snapshotHolder, schemas, model, selection);
+            List<String> unmatched = selection.unmatchedPatterns(model.tables().keySet());
+            if (!unmatched.isEmpty()) {
+                log.warn("<clone><excludeData> pattern(s) matching no table of " + String.join(", ", schemas) + ": "
+                        + String.join(", ", unmatched));
+            }
             List<SequenceValue> sequenceValues = sequenceValues(snapshotHolder, schemas);
+            List<ForeignKeyLink> links = options.copiesEverything() || options.schemaOnly() ? List.of()
+                    : ForeignKeyLink.read(snapshotHolder, schemas);
+            boolean splitTables = serverVersion(snapshotHolder) >= 140000;
+
+            boolean tablesIndependent = tablesIndependent(snapshotHolder, schemas, model);
+            timer.step("catalog read");
 
             StubRoles.copy(snapshotHolder, local);
-            SchemaModel baseline = new CatalogReader().read(local, schemas, Set.of());
             // Owners too: the clone is faithful, and a plan that manages owners starts from the real ones.
-            List<SchemaChange> changes = SchemaDiff.between(baseline, model, OwnerRule.ALL);
+            List<SchemaChange> changes = SchemaDiff.between(sides.current(), model, OwnerRule.ALL);
+            PreData pre = PreData.of(changes, model, tablesIndependent);
+            timer.step("diff");
             log.info("Creating " + model.tables().size() + " tables and " + model.sequences().size() + " sequences");
-            execute(local, changes.stream().filter(c -> c.phase() == Phase.CREATE_SCHEMA).toList());
+            StatementBatch.run(local, pre.schemas());
             Extensions.installedIn(snapshotHolder).installInto(local, schemas, "the local server");
-            execute(local, changes.stream().filter(c -> c.phase().isPreData() && c.phase() != Phase.CREATE_SCHEMA)
-                    .toList());
+            StatementBatch.run(local, withBodyChecksOff(pre.beforeTables()));
+            ParallelBatches.run(target, workers, pre.tableBatches(), "tables");
+            StatementBatch.run(local, withBodyChecksOff(pre.afterTables()));
+            timer.step("tables");
 
-            DataCopier.Result data = withData
-                    ? new DataCopier(source, target, workers, log).copy(tableData, snapshot)
-                    : new DataCopier.Result(0, 0, 0, "schema only");
-            if (withData) {
+            Predicate<QualifiedName> complete = complete(tableData, model);
+            PostData post = PostData.of(changes, model, complete, options.schemaOnly());
+            Map<QualifiedName, QualifiedName> families = new TreeMap<>();
+            model.tables().keySet().forEach(t -> families.put(t, PostData.familyOf(t, model)));
+            DataCopier copier = new DataCopier(source, target, workers, splitTables, unitBytes, log);
+            ForeignKeyClosure closure = new ForeignKeyClosure(links, complete);
+            DataCopier.Result data;
+            if (closure.needed()) {
+                // Parents are added after the selected rows, before keys exist that would have to take them.
+                data = copier.copy(tableData, snapshot, families, Map.of());
+                data = withParents(data, closure, snapshotHolder, local);
+                timer.step("data");
+                copier.build(post.familyBuilds());
+                timer.step("keys and indexes");
+            } else {
+                data = copier.copy(tableData, snapshot, families, post.familyBuilds());
+                timer.step(options.schemaOnly() ? "keys and indexes" : "data, keys and indexes");
+            }
+            if (!options.schemaOnly()) {
                 log.info("Copied " + data.summary());
             }
 
-            log.info("Building keys, indexes and foreign keys");
-            execute(local, changes.stream().filter(c -> !c.phase().isPreData()).toList());
-            if (withData) {
-                setSequences(local, sequenceValues);
-            }
+            ParallelBatches.run(target, workers, foreignKeyBatches(post.foreignKeys()), "foreign keys");
+            timer.step("foreign keys");
+            StatementBatch.run(local, withBodyChecksOff(post.rest()));
+            setSequences(local, sequenceValues);
+            timer.step("views, triggers, grants, sequences");
             snapshotHolder.rollback();
-            return new Result(model, data);
+            log.info("Clone steps: " + timer);
+            return new Result(model, data, timer.toString());
+        }
+    }
+
+    /**
+     * Whether every row of a table is in the clone once the selected rows are (a table without pages has none to
+     * copy); a partitioned one, of every leaf.
+     */
+    /**
+     * Foreign keys in batches of {@value #FOREIGN_KEYS_PER_BATCH}; one that PostgreSQL validates (it reads both
+     * tables) in a batch of its own, so several run side by side.
+     */
+    private static List<List<String>> foreignKeyBatches(List<List<String>> foreignKeys) {
+        List<List<String>> batches = new ArrayList<>();
+        List<String> batch = new ArrayList<>();
+        int inBatch = 0;
+        for (List<String> foreignKey : foreignKeys) {
+            if (foreignKey.size() == 1) {
+                batches.add(foreignKey);
+                continue;
+            }
+            batch.addAll(foreignKey);
+            if (++inBatch == FOREIGN_KEYS_PER_BATCH) {
+                batches.add(batch);
+                batch = new ArrayList<>();
+                inBatch = 0;
+            }
+        }
+        if (!batch.isEmpty()) {
+            batches.add(batch);
+        }
+        return batches;
+    }
+
+    private static Predicate<QualifiedName> complete(List<TableData> tableData, SchemaModel model) {
+        Map<QualifiedName, Boolean> whole = new TreeMap<>();
+        tableData.forEach(t -> whole.put(t.table(), t.isEmpty() || t.selection() instanceof RowSelection.All));
+        return new Predicate<>() {
+            @Override
+            public boolean test(QualifiedName table) {
+                Boolean own = whole.get(table);
+                if (own != null) {
+                    return own;
+                }
+                return model.tables().values().stream()
+                        .filter(t -> t.isPartition() && t.partitionOf().parent().equals(table))
+                        .allMatch(t -> test(t.name()));
+            }
+        };
+    }
+
+    private DataCopier.Result withParents(DataCopier.Result data, ForeignKeyClosure closure, Connection snapshotHolder,
+                                          Connection local) throws SQLException {
+        local.setAutoCommit(false);
+        Map<QualifiedName, Long> added;
+        try {
+            added = closure.close(new TableCopier(snapshotHolder, local, new CopyProgress(log, 0, 0)), local);
+        } finally {
+            local.setAutoCommit(true);
+        }
+        if (added.isEmpty()) {
+            return data;
+        }
+        long rows = added.values().stream().mapToLong(Long::longValue).sum();
+        log.info(String.format(Locale.ROOT, "Copied %,d more row(s) that copied rows reference, so every foreign key"
+                + " holds: %s", rows, added));
+        Map<QualifiedName, Long> tableRows = new TreeMap<>(data.tableRows());
+        added.forEach((table, count) -> tableRows.merge(table, count, Long::sum));
+        return new DataCopier.Result(data.rows() + rows, data.bytes(), data.seconds(), data.summary()
+                + String.format(Locale.ROOT, "; %,d more row(s) that copied rows reference", rows), tableRows);
+    }
+
+    private static List<String> render(java.util.stream.Stream<SchemaChange> changes) {
+        return changes.map(c -> SqlRenderer.render(c).sql()).toList();
+    }
+
+    private static List<String> withBodyChecksOff(List<String> statements) {
+        if (statements.isEmpty()) {
+            return statements;
+        }
+        List<String> all = new ArrayList<>();
+        all.add(SqlRenderer.SKIP_BODY_CHECKS.sql());
+        all.addAll(statements);
+        return all;
+    }
+
+    /**
+     * Whether the tables can be created in separate transactions: not when a table inherits from several parents
+     * (which may be in other batches), nor when a column is of a table's or view's row type (which must exist
+     * first).
+     */
+    private static boolean tablesIndependent(Connection c, Collection<String> schemas, SchemaModel model)
+            throws SQLException {
+        if (model.tables().values().stream().anyMatch(t -> t.inherits().size() > 1)) {
+            return false;
+        }
+        String sql = "SELECT NOT EXISTS (SELECT 1 FROM pg_attribute a"
+                + " JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " JOIN pg_type t ON t.oid = a.atttypid"
+                + " LEFT JOIN pg_type e ON e.oid = t.typelem AND t.typlen = -1"
+                + " JOIN pg_class r ON r.oid IN (t.typrelid, e.typrelid) AND r.relkind <> 'c'"
+                + " WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND n.nspname = ANY (?))";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, textArray(c, schemas));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static int serverVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW server_version_num")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 
@@ -99,31 +269,16 @@ public final class NativeCloner {
         }
     }
 
-    private static void execute(Connection c, List<SchemaChange> changes) throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-            s.execute(SqlRenderer.SKIP_BODY_CHECKS.sql());
-            for (SchemaChange change : changes) {
-                s.execute(SqlRenderer.render(change).sql());
-            }
-            c.commit();
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
-        }
-    }
-
     /**
      * The tables that hold rows (not partitioned parents, whose rows live in their partitions), with every column
-     * that can be written, inherited ones included, as the source has them.
+     * that can be written, inherited ones included, as the source has them, and the rows to copy of each.
      */
-    private static List<TableData> tableData(Connection c, Collection<String> schemas, SchemaModel model)
-            throws SQLException {
+    private static List<TableData> tableData(Connection c, Collection<String> schemas, SchemaModel model,
+                                             DataSelection selection) throws SQLException {
         List<TableData> tables = new ArrayList<>();
-        String sql = "SELECT n.nspname, c.relname, pg_table_size(c.oid), ARRAY(SELECT a.attname FROM pg_attribute a"
+        String sql = "SELECT n.nspname, c.relname, pg_table_size(c.oid),"
+                + " pg_relation_size(c.oid) / current_setting('block_size')::bigint,"
+                + " ARRAY(SELECT a.attname::text FROM pg_attribute a"
                 + "   WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''"
                 + "   ORDER BY a.attnum)"
                 + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -134,8 +289,8 @@ public final class NativeCloner {
                 while (rs.next()) {
                     QualifiedName name = QualifiedName.of(rs.getString(1), rs.getString(2));
                     if (model.tables().containsKey(name)) {
-                        tables.add(new TableData(name, List.of((String[]) rs.getArray(4).getArray()),
-                                rs.getLong(3)));
+                        tables.add(new TableData(name, List.of((String[]) rs.getArray(5).getArray()), rs.getLong(3),
+                                rs.getLong(4), selection.of(name)));
                     }
                 }
             }

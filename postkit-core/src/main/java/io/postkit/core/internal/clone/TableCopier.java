@@ -9,20 +9,22 @@ import org.postgresql.copy.CopyOut;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.stream.Collectors;
 
 /**
- * Streams one table's rows from a source connection to a target connection with binary COPY. Both ends are the
- * same PostgreSQL major, so the binary format is safe and avoids text conversion of every value.
+ * Streams one {@link CopyUnit} from a source connection to a target connection with binary COPY. Both ends are the
+ * same PostgreSQL major, so the binary format is safe and spares the text conversion of every value.
  *
- * <p>The target table is truncated in the same transaction as the COPY, which lets {@code FREEZE} skip WAL and
- * later hint-bit writes on a server tuned with {@code wal_level=minimal}.
+ * <p>The source sends one CopyData message per row; they are passed on in chunks of {@value #CHUNK_BYTES} bytes, so
+ * the target parses few large messages instead of one per row and the JVM writes few large buffers.
  */
 final class TableCopier {
+
+    static final int CHUNK_BYTES = 256 * 1024;
 
     private final Connection source;
     private final Connection target;
     private final CopyProgress progress;
+    private final byte[] chunk = new byte[CHUNK_BYTES];
 
     /** {@code source} is inside the clone's snapshot; {@code target} is in autocommit off mode. */
     TableCopier(Connection source, Connection target, CopyProgress progress) {
@@ -31,27 +33,32 @@ final class TableCopier {
         this.progress = progress;
     }
 
-    long copy(TableData table) throws SQLException {
-        String name = Identifiers.quote(table.table());
-        String columns = table.columns().stream().map(Identifiers::quote).collect(Collectors.joining(", "));
-        try (Statement s = target.createStatement()) {
-            s.execute("TRUNCATE " + name);
-        }
-        CopyOut out = source.unwrap(PGConnection.class).getCopyAPI()
-                .copyOut("COPY " + name + " (" + columns + ") TO STDOUT (FORMAT binary)");
-        CopyIn in = target.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY " + name + " (" + columns + ") FROM STDIN (FORMAT binary, FREEZE)");
-        try {
-            byte[] chunk;
-            while ((chunk = out.readFromCopy()) != null) {
-                in.writeToCopy(chunk, 0, chunk.length);
-                progress.bytesCopied(chunk.length);
+    /** Copies the unit in a transaction of its own on the target and returns the rows copied. */
+    long copy(CopyUnit unit) throws SQLException {
+        if (unit.wholeTable()) {
+            try (Statement s = target.createStatement()) {
+                s.execute("TRUNCATE ONLY " + Identifiers.quote(unit.table().table()));
             }
+        }
+        return copy(unit.toString(), unit.copyOut(), unit.copyIn());
+    }
+
+    /**
+     * Runs {@code copyOut} on the source and {@code copyIn} on the target, commits the target and returns the rows
+     * copied; {@code what} names the rows in messages.
+     */
+    long copy(String what, String copyOut, String copyIn) throws SQLException {
+        CopyOut out = source.unwrap(PGConnection.class).getCopyAPI().copyOut(copyOut);
+        CopyIn in = target.unwrap(PGConnection.class).getCopyAPI().copyIn(copyIn);
+        try {
+            long messages = relay(out, in);
             long written = in.endCopy();
             long read = out.getHandledRowCount();
+            // Progress counted messages as rows; binary COPY adds a message (its trailer) that holds no row.
+            progress.copied(0, read - messages);
             target.commit();
             if (written != read) {
-                throw new PostkitException("Cloning " + table.table() + " read " + read + " rows but wrote " + written
+                throw new PostkitException("Cloning " + what + " read " + read + " rows but wrote " + written
                         + "; the local copy is incomplete. Run the goal again.");
             }
             return written;
@@ -63,5 +70,38 @@ final class TableCopier {
                 out.cancelCopy();
             }
         }
+    }
+
+    /** Relays the rows and returns how many messages it counted as rows. */
+    private long relay(CopyOut out, CopyIn in) throws SQLException {
+        int used = 0;
+        long rows = 0;
+        long messages = 0;
+        byte[] row;
+        while ((row = out.readFromCopy()) != null) {
+            rows++;
+            messages++;
+            if (row.length > CHUNK_BYTES - used) {
+                used = flush(in, used, rows);
+                rows = 0;
+                if (row.length > CHUNK_BYTES) {
+                    in.writeToCopy(row, 0, row.length);
+                    progress.copied(row.length, 0);
+                    continue;
+                }
+            }
+            System.arraycopy(row, 0, chunk, used, row.length);
+            used += row.length;
+        }
+        flush(in, used, rows);
+        return messages;
+    }
+
+    private int flush(CopyIn in, int used, long rows) throws SQLException {
+        if (used > 0) {
+            in.writeToCopy(chunk, 0, used);
+        }
+        progress.copied(used, rows);
+        return 0;
     }
 }

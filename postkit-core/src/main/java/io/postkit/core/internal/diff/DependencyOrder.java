@@ -1,25 +1,29 @@
 package io.postkit.core.internal.diff;
 
+import io.postkit.core.internal.model.CompositeType;
 import io.postkit.core.internal.model.Domain;
 import io.postkit.core.internal.model.QualifiedName;
 import io.postkit.core.internal.model.SchemaModel;
 import io.postkit.core.internal.model.Table;
+import io.postkit.core.internal.model.View;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Orders changes within their create and drop phases by what PostgreSQL records they depend on: partitions and
- * inheritance children on their parents ({@code pg_inherits}), domains on the table whose row type they are over
- * ({@code typbasetype}), tables on the domains their columns have ({@code atttypid}), routines on the routines
- * {@code pg_depend} says they use. Creates come after what they depend on, drops before. Otherwise the diff's
- * order stays.
+ * Orders the changes of each phase by what PostgreSQL records they depend on ({@link TopologicalSort}): partitions
+ * and inheritance children on their parents ({@code pg_inherits}; a parent's ALTER COLUMN reaches them, so theirs
+ * come after), tables on the domains their columns have ({@code atttypid}), domains on their base domain, the table
+ * whose row type they are over ({@code typbasetype}) and the routines their checks call, composite types on the
+ * types of their attributes, routines on the routines and types they use ({@code pg_depend}), views on the views
+ * they read ({@code pg_rewrite}). Creates come after what they depend on, in the desired schema; drops before, in
+ * the current one. Otherwise the diff's order stays.
  */
 final class DependencyOrder {
 
@@ -28,6 +32,8 @@ final class DependencyOrder {
 
     /** @param phaseOrdered changes sorted by phase */
     static List<SchemaChange> apply(List<SchemaChange> phaseOrdered, SchemaModel current, SchemaModel desired) {
+        TopologicalSort<SchemaChange, QualifiedName> creates = new TopologicalSort<>(KEY, dependencies(desired));
+        TopologicalSort<SchemaChange, QualifiedName> drops = new TopologicalSort<>(KEY, dependencies(current));
         List<SchemaChange> ordered = new ArrayList<>(phaseOrdered.size());
         int start = 0;
         while (start < phaseOrdered.size()) {
@@ -37,51 +43,59 @@ final class DependencyOrder {
                 end++;
             }
             List<SchemaChange> run = phaseOrdered.subList(start, end);
-            if (phase == Phase.CREATE_TABLE || phase == Phase.CREATE_ROUTINE
-                    || phase == Phase.CREATE_ROUTINE_READING_RELATIONS) {
-                ordered.addAll(sorted(run, change -> dependencies(change, desired), false));
-            } else if (phase == Phase.DROP_TABLE || phase == Phase.DROP_ROUTINE
-                    || phase == Phase.DROP_ROUTINE_READING_RELATIONS) {
-                ordered.addAll(sorted(run, change -> dependencies(change, current), true));
-            } else {
-                ordered.addAll(run);
-            }
+            ordered.addAll(phase.drops() ? drops.dependentsFirst(run) : creates.dependenciesFirst(run));
             start = end;
         }
         return ordered;
     }
 
-    private static QualifiedName key(SchemaChange change) {
-        if (change instanceof SchemaChange.CreateTable c) {
-            return c.table().name();
-        } else if (change instanceof SchemaChange.DropTable c) {
-            return c.table();
-        } else if (change instanceof SchemaChange.CreateDomain c) {
-            return c.domain().name();
-        } else if (change instanceof SchemaChange.DropDomain c) {
-            return c.domain().name();
-        } else if (change instanceof SchemaChange.CreateRoutine c) {
-            return c.routine().signature();
-        } else if (change instanceof SchemaChange.DropRoutine c) {
-            return c.routine().signature();
-        }
-        return null;
+    /** The object a change creates, drops or alters, where the order of such changes matters; else null. */
+    private static final Function<SchemaChange, QualifiedName> KEY = new ChangeCases<QualifiedName>()
+            .on(SchemaChange.CreateTable.class, c -> c.table().name())
+            .on(SchemaChange.DropTable.class, SchemaChange.DropTable::table)
+            .on(SchemaChange.AlterColumn.class, SchemaChange.AlterColumn::table)
+            .on(SchemaChange.AlterPartitionColumn.class, SchemaChange.AlterPartitionColumn::table)
+            .on(SchemaChange.CreateDomain.class, c -> c.domain().name())
+            .on(SchemaChange.DropDomain.class, c -> c.domain().name())
+            .on(SchemaChange.AlterDomain.class, c -> c.desired().name())
+            .on(SchemaChange.CreateComposite.class, c -> c.type().name())
+            .on(SchemaChange.DropComposite.class, SchemaChange.DropComposite::type)
+            .on(SchemaChange.CreateEnum.class, c -> c.type().name())
+            .on(SchemaChange.CreateRange.class, c -> c.type().name())
+            .on(SchemaChange.CreateRoutine.class, c -> c.routine().signature())
+            .on(SchemaChange.DropRoutine.class, c -> c.routine().signature())
+            .on(SchemaChange.CreateView.class, c -> c.view().name())
+            .on(SchemaChange.DropView.class, SchemaChange.DropView::view)
+            .orElse(null);
+
+    /** What the object of a change depends on, as {@code model} has it. */
+    private static Function<SchemaChange, Collection<QualifiedName>> dependencies(SchemaModel model) {
+        Map<String, QualifiedName> views = new TreeMap<>();
+        model.views().keySet().forEach(v -> views.put(v.toString(), v));
+        Function<SchemaChange, Collection<QualifiedName>> ofObject = new ChangeCases<Collection<QualifiedName>>()
+                .on(SchemaChange.CreateRoutine.class, c -> c.routine().uses())
+                .on(SchemaChange.DropRoutine.class, c -> c.routine().uses())
+                .on(SchemaChange.CreateView.class, c -> viewsRead(c.view(), views))
+                .on(SchemaChange.DropView.class, c -> viewsRead(model.views().get(c.view()), views))
+                .orElse(null);
+        return change -> {
+            Collection<QualifiedName> own = ofObject.apply(change);
+            return own != null ? own : dependenciesOf(KEY.apply(change), model);
+        };
     }
 
-    /** What the object {@code change} creates or drops depends on, as {@code model} has it. */
-    private static Set<QualifiedName> dependencies(SchemaChange change, SchemaModel model) {
-        if (change instanceof SchemaChange.CreateRoutine c) {
-            return c.routine().uses();
-        } else if (change instanceof SchemaChange.DropRoutine c) {
-            return c.routine().uses();
-        }
-        QualifiedName key = key(change);
+    /** What a table, domain or composite type depends on; nothing for another kind of object. */
+    private static Set<QualifiedName> dependenciesOf(QualifiedName object, SchemaModel model) {
         Set<QualifiedName> dependencies = new TreeSet<>();
-        Table table = key == null ? null : model.tables().get(key);
-        Domain domain = key == null ? null : model.domains().get(key);
+        if (object == null) {
+            return dependencies;
+        }
+        Table table = model.tables().get(object);
+        Domain domain = model.domains().get(object);
+        CompositeType composite = model.composites().get(object);
         if (table != null) {
             dependencies.addAll(table.parents());
-            model.domains().values().stream().filter(d -> d.usedBy().contains(key))
+            model.domains().values().stream().filter(d -> d.usedBy().contains(object))
                     .forEach(d -> dependencies.add(d.name()));
         } else if (domain != null) {
             if (domain.rowTypeOf() != null) {
@@ -90,65 +104,18 @@ final class DependencyOrder {
             if (domain.baseDomain() != null) {
                 dependencies.add(domain.baseDomain());
             }
+            dependencies.addAll(domain.routines());
+        } else if (composite != null) {
+            dependencies.addAll(composite.uses());
         }
         return dependencies;
     }
 
-    /**
-     * A stable topological sort: among the changes free to go, the one earliest in {@code run} goes first.
-     *
-     * @param dependentsFirst drops: a change goes before the changes of what it depends on
-     */
-    private static List<SchemaChange> sorted(List<SchemaChange> run,
-                                             Function<SchemaChange, Set<QualifiedName>> dependenciesOf,
-                                             boolean dependentsFirst) {
-        Map<QualifiedName, Integer> indexOf = new HashMap<>();
-        for (int i = 0; i < run.size(); i++) {
-            QualifiedName key = key(run.get(i));
-            if (key != null) {
-                indexOf.put(key, i);
-            }
+    private static Set<QualifiedName> viewsRead(View view, Map<String, QualifiedName> views) {
+        Set<QualifiedName> read = new TreeSet<>();
+        if (view != null) {
+            view.dependsOn().stream().map(views::get).filter(java.util.Objects::nonNull).forEach(read::add);
         }
-        List<List<Integer>> after = new ArrayList<>();
-        int[] waitingFor = new int[run.size()];
-        for (int i = 0; i < run.size(); i++) {
-            after.add(new ArrayList<>());
-        }
-        for (int i = 0; i < run.size(); i++) {
-            for (QualifiedName dependency : dependenciesOf.apply(run.get(i))) {
-                Integer j = indexOf.get(dependency);
-                if (j != null && j != i) {
-                    int first = dependentsFirst ? i : j;
-                    int second = dependentsFirst ? j : i;
-                    after.get(first).add(second);
-                    waitingFor[second]++;
-                }
-            }
-        }
-        PriorityQueue<Integer> free = new PriorityQueue<>();
-        for (int i = 0; i < run.size(); i++) {
-            if (waitingFor[i] == 0) {
-                free.add(i);
-            }
-        }
-        List<SchemaChange> sorted = new ArrayList<>(run.size());
-        boolean[] placed = new boolean[run.size()];
-        while (!free.isEmpty()) {
-            int next = free.poll();
-            placed[next] = true;
-            sorted.add(run.get(next));
-            for (int dependent : after.get(next)) {
-                if (--waitingFor[dependent] == 0) {
-                    free.add(dependent);
-                }
-            }
-        }
-        // A cycle PostgreSQL itself would refuse: keep the rest in the diff's order, and let the server say why.
-        for (int i = 0; i < run.size(); i++) {
-            if (!placed[i]) {
-                sorted.add(run.get(i));
-            }
-        }
-        return sorted;
+        return read;
     }
 }

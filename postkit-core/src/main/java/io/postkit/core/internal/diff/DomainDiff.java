@@ -2,19 +2,16 @@ package io.postkit.core.internal.diff;
 
 import io.postkit.core.api.PostkitException;
 import io.postkit.core.internal.model.Domain;
-import io.postkit.core.internal.model.QualifiedName;
 import io.postkit.core.internal.model.SchemaModel;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 
 /**
- * Domains: created base first, dropped derived first (from {@code typbasetype}); default, NOT NULL and checks
- * altered in place. A new base type or collation cannot be altered and is an error naming the domain.
+ * Domains: default, NOT NULL and checks altered in place. A new base type or collation cannot be altered and is an
+ * error naming the domain. {@link DependencyOrder} puts them after their base domain ({@code typbasetype}) and the
+ * routines their checks call.
  */
 final class DomainDiff {
 
@@ -22,52 +19,20 @@ final class DomainDiff {
     }
 
     static List<SchemaChange> between(SchemaModel current, SchemaModel desired) {
-        List<SchemaChange> changes = new ArrayList<>();
-        for (QualifiedName name : baseFirst(desired.domains())) {
-            Domain wanted = desired.domains().get(name);
-            Domain existing = current.domains().get(name);
-            if (existing == null) {
-                changes.add(new SchemaChange.CreateDomain(wanted));
-            } else if (!existing.sameDefinition(wanted)) {
-                refuseInexpressible(existing, wanted);
-                changes.add(new SchemaChange.AlterDomain(existing, wanted));
-            }
-        }
-        List<QualifiedName> drops = baseFirst(current.domains());
-        java.util.Collections.reverse(drops);
-        for (QualifiedName name : drops) {
-            if (!desired.domains().containsKey(name)) {
-                changes.add(new SchemaChange.DropDomain(current.domains().get(name)));
-            }
-        }
-        return changes;
+        return ByName.changes(current.domains(), desired.domains(), SchemaChange.CreateDomain::new,
+                DomainDiff::alter, SchemaChange.DropDomain::new);
     }
 
-    private static void refuseInexpressible(Domain current, Domain desired) {
+    /** Only in place: a new base type or collation is refused. */
+    private static Optional<SchemaChange> alter(Domain current, Domain desired) {
+        if (current.sameDefinition(desired)) {
+            return Optional.empty();
+        }
         if (!current.baseType().equals(desired.baseType())
                 || !Objects.equals(current.collation(), desired.collation())) {
             throw new PostkitException("Domain " + desired.name() + ": postkit cannot change a domain's base type or"
                     + " collation in place yet. Write the change as a manual migration.");
         }
-    }
-
-    private static List<QualifiedName> baseFirst(Map<QualifiedName, Domain> domains) {
-        Set<QualifiedName> order = new LinkedHashSet<>();
-        for (QualifiedName name : domains.keySet()) {
-            place(name, domains, order, new LinkedHashSet<>());
-        }
-        return new ArrayList<>(order);
-    }
-
-    private static void place(QualifiedName name, Map<QualifiedName, Domain> domains, Set<QualifiedName> order,
-                              Set<QualifiedName> visiting) {
-        if (order.contains(name) || !visiting.add(name)) {
-            return;
-        }
-        Domain domain = domains.get(name);
-        if (domain != null && domain.baseDomain() != null && domains.containsKey(domain.baseDomain())) {
-            place(domain.baseDomain(), domains, order, visiting);
-        }
-        order.add(name);
+        return Optional.of(new SchemaChange.AlterDomain(current, desired));
     }
 }

@@ -29,10 +29,15 @@ public enum Phase {
     DROP_DOMAIN,
     DROP_TYPE,
     CREATE_SCHEMA,
+    /** Extension types, operators and functions may be used by anything that follows. */
+    CREATE_EXTENSION,
     CREATE_TYPE,
     /** New enum labels, or an enum recreated the long way: before any table is created with the type. */
     ALTER_TYPE,
-    /** Routines that read no managed relation: defaults and checks may call them, so before tables. */
+    /**
+     * Routines that read no managed relation: defaults and checks may call them, so before tables. Domains whose
+     * checks call routines come here too, ordered with them.
+     */
     CREATE_ROUTINE,
     CREATE_SEQUENCE,
     /** Parents before their partitions and inheritance children. */
@@ -42,6 +47,8 @@ public enum Phase {
     ALTER_SEQUENCE,
     ALTER_COLUMN,
     ADD_COLUMN,
+    /** After the parent's columns changed: a parent's ALTER COLUMN reaches its partitions too. */
+    PARTITION_COLUMN,
     SEQUENCE_OWNER,
     ATTACH_PARTITION,
     ADD_CONSTRAINT,
@@ -56,7 +63,19 @@ public enum Phase {
     OWNER,
     PRIVILEGES,
     COMMENT,
+    /** Once nothing uses them any more: a column may have been converted away from an extension's type. */
+    DROP_EXTENSION,
     DROP_SCHEMA;
+
+    private static final java.util.Set<Phase> DROPS = java.util.EnumSet.of(DROP_POLICY, DROP_TRIGGER,
+            DROP_ROUTINE_READING_RELATIONS, DROP_VIEW, DROP_FOREIGN_KEY, DROP_INDEX, DROP_CONSTRAINT, DROP_TABLE,
+            DROP_COLUMN, DROP_SEQUENCE, DROP_ROUTINE, DROP_COMPOSITE_TYPE, DROP_DOMAIN, DROP_TYPE, DROP_EXTENSION,
+            DROP_SCHEMA);
+
+    /** Whether its changes drop objects: they go dependents first. */
+    public boolean drops() {
+        return DROPS.contains(this);
+    }
 
     /** Phases a clone runs before copying data: the rest (keys, indexes, foreign keys) is faster after it. */
     public boolean isPreData() {

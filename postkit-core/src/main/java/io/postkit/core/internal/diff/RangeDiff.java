@@ -1,7 +1,6 @@
 package io.postkit.core.internal.diff;
 
 import io.postkit.core.internal.model.QualifiedName;
-import io.postkit.core.internal.model.RangeType;
 import io.postkit.core.internal.model.SchemaModel;
 
 import java.util.ArrayList;
@@ -22,21 +21,16 @@ final class RangeDiff {
     static Result between(SchemaModel current, SchemaModel desired) {
         List<SchemaChange> changes = new ArrayList<>();
         Set<QualifiedName> recreated = new TreeSet<>();
-        for (RangeType type : desired.ranges().values()) {
-            RangeType existing = current.ranges().get(type.name());
-            if (existing == null) {
-                changes.add(new SchemaChange.CreateRange(type));
-            } else if (!existing.equals(type)) {
-                changes.add(new SchemaChange.DropRange(existing));
-                changes.add(new SchemaChange.CreateRange(type));
-                recreated.add(type.name());
-            }
-        }
-        for (RangeType type : current.ranges().values()) {
-            if (!desired.ranges().containsKey(type.name())) {
-                changes.add(new SchemaChange.DropRange(type));
-            }
-        }
+        ByName.match(current.ranges(), desired.ranges(),
+                wanted -> changes.add(new SchemaChange.CreateRange(wanted)),
+                (existing, wanted) -> {
+                    if (!existing.equals(wanted)) {
+                        changes.add(new SchemaChange.DropRange(existing));
+                        changes.add(new SchemaChange.CreateRange(wanted));
+                        recreated.add(wanted.name());
+                    }
+                },
+                gone -> changes.add(new SchemaChange.DropRange(gone)));
         return new Result(changes, recreated);
     }
 }

@@ -24,7 +24,8 @@ import java.util.List;
 
 /**
  * One step from the current schema towards the desired one. The diff produces these; the renderer turns them
- * into SQL. Each knows its {@link Phase}; within a phase, changes keep the diff's (name) order.
+ * into SQL ({@link ChangeCases} makes sure every kind has a rendering). Each knows its {@link Phase}; within a phase,
+ * {@link DependencyOrder} orders them by what depends on what, else they keep the diff's (name) order.
  */
 public sealed interface SchemaChange {
 
@@ -36,6 +37,20 @@ public sealed interface SchemaChange {
 
     record DropSchema(String schema) implements SchemaChange {
         public Phase phase() { return Phase.DROP_SCHEMA; }
+    }
+
+    /** Only {@code postkit:diff} compares extensions: in a project they are infrastructure ({@code infra/}). */
+    record CreateExtension(String name, String schema) implements SchemaChange {
+        public Phase phase() { return Phase.CREATE_EXTENSION; }
+    }
+
+    record SetExtensionSchema(String name, String schema) implements SchemaChange {
+        public Phase phase() { return Phase.CREATE_EXTENSION; }
+    }
+
+    /** Last of all, when nothing that used the extension is left. */
+    record DropExtension(String name) implements SchemaChange {
+        public Phase phase() { return Phase.DROP_EXTENSION; }
     }
 
     /** Creates the sequence without OWNED BY: the owning table may not exist yet. */
@@ -118,6 +133,14 @@ public sealed interface SchemaChange {
         public Phase phase() { return Phase.ALTER_COLUMN; }
     }
 
+    /**
+     * A partition's own default or NOT NULL, after its parent's columns changed (which reach it too) and before
+     * data, keys and indexes. {@code current} is the column as the parent's changes leave it.
+     */
+    record AlterPartitionColumn(QualifiedName table, Column current, Column desired) implements SchemaChange {
+        public Phase phase() { return Phase.PARTITION_COLUMN; }
+    }
+
     record AddConstraint(QualifiedName table, Constraint constraint) implements SchemaChange {
         public Phase phase() {
             return constraint.type() == ConstraintType.FOREIGN_KEY ? Phase.ADD_FOREIGN_KEY : Phase.ADD_CONSTRAINT;
@@ -138,7 +161,6 @@ public sealed interface SchemaChange {
         public Phase phase() { return Phase.DROP_INDEX; }
     }
 
-    /** Views come in dependency order within their phase: the diff emits them so. */
     record CreateView(View view, boolean orReplace) implements SchemaChange {
         public Phase phase() { return Phase.CREATE_VIEW; }
     }
@@ -232,24 +254,29 @@ public sealed interface SchemaChange {
     }
 
     /**
-     * Domains come in base-before-derived order within their phase: the diff emits them so. A domain over a table's
-     * row type is created among the tables, after its table and before the tables that use it.
+     * A domain over a table's row type is created among the tables, after its table and before the tables that use
+     * it; one whose checks or default call routines among the routines, after them.
      */
     record CreateDomain(Domain domain) implements SchemaChange {
-        public Phase phase() { return domain.rowTypeOf() == null ? Phase.CREATE_TYPE : Phase.CREATE_TABLE; }
+        public Phase phase() {
+            return domain.rowTypeOf() != null ? Phase.CREATE_TABLE
+                    : domain.callsRoutines() ? Phase.CREATE_ROUTINE : Phase.CREATE_TYPE;
+        }
     }
 
-    /** A domain over a table's row type is dropped among the tables: after those that use it, before its table. */
+    /** Dropped where it is created, the other way round: before its table, or before the routines it calls. */
     record DropDomain(Domain domain) implements SchemaChange {
-        public Phase phase() { return domain.rowTypeOf() == null ? Phase.DROP_DOMAIN : Phase.DROP_TABLE; }
+        public Phase phase() {
+            return domain.rowTypeOf() != null ? Phase.DROP_TABLE
+                    : domain.callsRoutines() ? Phase.DROP_ROUTINE : Phase.DROP_DOMAIN;
+        }
     }
 
-    /** Default, NOT NULL and constraints of a domain whose base type stays. */
+    /** Default, NOT NULL and constraints of a domain whose base type stays; after the routines its checks call. */
     record AlterDomain(Domain current, Domain desired) implements SchemaChange {
-        public Phase phase() { return Phase.ALTER_TYPE; }
+        public Phase phase() { return desired.callsRoutines() ? Phase.CREATE_ROUTINE : Phase.ALTER_TYPE; }
     }
 
-    /** Composite types come in dependency order within their phase: the diff emits them so. */
     record CreateComposite(CompositeType type) implements SchemaChange {
         public Phase phase() { return Phase.CREATE_TYPE; }
     }

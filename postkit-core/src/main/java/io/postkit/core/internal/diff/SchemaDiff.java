@@ -40,9 +40,11 @@ public final class SchemaDiff {
         for (Table table : desired.tables().values()) {
             Table existing = current.tables().get(table.name());
             if (existing == null) {
-                created(table, changes);
+                created(table, desired, changes);
             } else {
-                Table from = existing.withColumns(TableHierarchy.columnsOf(current, existing));
+                Table from = existing.withColumns(existing.isPartition() && table.isPartition()
+                        ? TableHierarchy.columnsAfterParentChanges(current, desired, existing)
+                        : TableHierarchy.columnsOf(current, existing));
                 Table to = table.withColumns(TableHierarchy.columnsOf(desired, table));
                 changes.addAll(TableDiff.between(release.releasedTable(from), to));
             }
@@ -157,8 +159,17 @@ public final class SchemaDiff {
         }
     }
 
-    private static void created(Table table, List<SchemaChange> changes) {
+    /**
+     * A new partition is created with its parent's columns (as the parent's changes leave them by the time its own
+     * are set), then given its own defaults and NOT NULL.
+     */
+    private static void created(Table table, SchemaModel desired, List<SchemaChange> changes) {
         changes.add(new SchemaChange.CreateTable(table));
+        Table parent = table.isPartition() ? desired.tables().get(table.partitionOf().parent()) : null;
+        if (parent != null) {
+            changes.addAll(TableDiff.partitionColumns(table.withColumns(TableHierarchy.columnsOf(desired, parent)),
+                    table.withColumns(TableHierarchy.columnsOf(desired, table))));
+        }
         table.constraints().forEach(c -> changes.add(new SchemaChange.AddConstraint(table.name(), c)));
         table.indexes().forEach(i -> changes.add(new SchemaChange.CreateIndex(table.name(), i)));
     }

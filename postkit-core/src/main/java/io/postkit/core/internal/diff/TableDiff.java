@@ -27,6 +27,8 @@ final class TableDiff {
         List<SchemaChange> changes = new ArrayList<>(partitionOf(current, desired));
         if (!current.isPartition() || !desired.isPartition()) {
             changes.addAll(columns(current, desired));
+        } else {
+            changes.addAll(partitionColumns(current, desired));
         }
         if (current.unlogged() != desired.unlogged()) {
             changes.add(new SchemaChange.SetPersistence(desired.name(), desired.unlogged()));
@@ -85,6 +87,19 @@ final class TableDiff {
     private static String parameterName(String parameter) {
         int eq = parameter.indexOf('=');
         return eq < 0 ? parameter : parameter.substring(0, eq);
+    }
+
+    /**
+     * A partition's own defaults and NOT NULL ({@code current} as its parent's changes leave it): the rest of its
+     * columns is its parent's.
+     */
+    static List<SchemaChange> partitionColumns(Table current, Table desired) {
+        List<SchemaChange> changes = new ArrayList<>();
+        for (Column column : desired.columns()) {
+            current.column(column.name()).filter(existing -> !existing.equals(column)).ifPresent(existing ->
+                    changes.add(new SchemaChange.AlterPartitionColumn(desired.name(), existing, column)));
+        }
+        return changes;
     }
 
     private static List<SchemaChange> columns(Table current, Table desired) {

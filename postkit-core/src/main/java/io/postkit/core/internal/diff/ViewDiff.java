@@ -7,19 +7,18 @@ import io.postkit.core.internal.model.View;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Views, and the views that must be dropped and recreated around a change to what they read. What a view reads
- * comes from PostgreSQL's dependency records ({@code pg_rewrite} via {@code pg_depend}), never from its text.
+ * comes from PostgreSQL's dependency records ({@code pg_rewrite} via {@code pg_depend}), never from its text; by the
+ * same records {@link DependencyOrder} drops dependents first and creates dependencies first.
  */
 final class ViewDiff {
 
-    /** The views to drop (in an order where dependents go first) and to create (dependencies first). */
+    /** The views to drop and to create, by name. */
     record Result(List<SchemaChange> drops, List<SchemaChange> creates, Set<QualifiedName> recreated,
                   List<SchemaChange> indexChanges) {
     }
@@ -53,7 +52,7 @@ final class ViewDiff {
         replaced.removeAll(dropped);
 
         List<SchemaChange> drops = new ArrayList<>();
-        for (QualifiedName name : dependentsFirst(current.views(), dropped)) {
+        for (QualifiedName name : dropped) {
             drops.add(new SchemaChange.DropView(name, current.views().get(name).materialized()));
         }
         Set<QualifiedName> toCreate = new TreeSet<>(replaced);
@@ -63,9 +62,7 @@ final class ViewDiff {
             }
         }
         List<SchemaChange> creates = new ArrayList<>();
-        List<QualifiedName> ordered = new ArrayList<>(dependentsFirst(desired.views(), toCreate));
-        java.util.Collections.reverse(ordered);
-        for (QualifiedName name : ordered) {
+        for (QualifiedName name : toCreate) {
             creates.add(new SchemaChange.CreateView(desired.views().get(name), replaced.contains(name)));
         }
         Set<QualifiedName> recreated = new TreeSet<>(dropped);
@@ -97,7 +94,7 @@ final class ViewDiff {
     /** Views that read a dropped view, a changed relation or a changed column, transitively. */
     private static Set<QualifiedName> dependents(Collection<View> views, Set<QualifiedName> dropped,
                                                  Set<QualifiedName> changedRelations, Set<String> changedColumns) {
-        Set<QualifiedName> affected = new LinkedHashSet<>(dropped);
+        Set<QualifiedName> affected = new TreeSet<>(dropped);
         boolean grew = true;
         while (grew) {
             grew = false;
@@ -116,34 +113,5 @@ final class ViewDiff {
         }
         affected.removeAll(dropped);
         return affected;
-    }
-
-    /** {@code names} ordered so that a view comes before every view it reads. */
-    private static List<QualifiedName> dependentsFirst(Map<QualifiedName, View> views, Set<QualifiedName> names) {
-        List<QualifiedName> order = new ArrayList<>();
-        Set<QualifiedName> placed = new LinkedHashSet<>();
-        for (QualifiedName name : names) {
-            place(name, views, names, placed, order, new LinkedHashSet<>());
-        }
-        java.util.Collections.reverse(order);
-        return order;
-    }
-
-    /** Depth-first: a view is placed after every view in {@code names} it reads (post-order). */
-    private static void place(QualifiedName name, Map<QualifiedName, View> views, Set<QualifiedName> names,
-                              Set<QualifiedName> placed, List<QualifiedName> order, Set<QualifiedName> visiting) {
-        if (placed.contains(name) || !visiting.add(name)) {
-            return;
-        }
-        View view = views.get(name);
-        if (view != null) {
-            for (QualifiedName other : names) {
-                if (!other.equals(name) && view.readsRelation(other)) {
-                    place(other, views, names, placed, order, visiting);
-                }
-            }
-        }
-        placed.add(name);
-        order.add(name);
     }
 }

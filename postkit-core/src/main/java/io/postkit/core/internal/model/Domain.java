@@ -16,16 +16,27 @@ import java.util.TreeSet;
  *                    row type is created after the table, and dropped before it
  * @param usedBy      managed tables with a column of this domain (or an array of it), from {@code atttypid}: they
  *                    are created after it. Not part of the domain's definition ({@link #sameDefinition})
+ * @param routines    signatures ({@link Routine#signature()}) of the managed routines its checks or default call, from
+ *                    {@code pg_depend}: it is created after them, and dropped before them
  */
 public record Domain(QualifiedName name, String baseType, QualifiedName baseDomain, String collation,
                      String defaultExpression, boolean notNull, List<Constraint> constraints,
-                     QualifiedName rowTypeOf, Set<QualifiedName> usedBy) {
+                     QualifiedName rowTypeOf, Set<QualifiedName> usedBy, Set<QualifiedName> routines) {
 
     public Domain {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(baseType, "baseType");
         constraints = List.copyOf(constraints);
         usedBy = Collections.unmodifiableSortedSet(new TreeSet<>(usedBy));
+        routines = Collections.unmodifiableSortedSet(new TreeSet<>(routines));
+    }
+
+    /** A domain whose checks and default call no routine of the managed schemas. */
+    public Domain(QualifiedName name, String baseType, QualifiedName baseDomain, String collation,
+                  String defaultExpression, boolean notNull, List<Constraint> constraints, QualifiedName rowTypeOf,
+                  Set<QualifiedName> usedBy) {
+        this(name, baseType, baseDomain, collation, defaultExpression, notNull, constraints, rowTypeOf, usedBy,
+                Set.of());
     }
 
     /** A domain over a scalar type, used by no table. */
@@ -39,8 +50,13 @@ public record Domain(QualifiedName name, String baseType, QualifiedName baseDoma
         return withoutUsers().equals(other.withoutUsers());
     }
 
+    /** Whether it must wait for routines: its checks or default call some. */
+    public boolean callsRoutines() {
+        return !routines.isEmpty();
+    }
+
     private Domain withoutUsers() {
         return new Domain(name, baseType, baseDomain, collation, defaultExpression, notNull, constraints, rowTypeOf,
-                Set.of());
+                Set.of(), routines);
     }
 }

@@ -14,8 +14,9 @@ import java.util.TreeSet;
  * @param result             {@code pg_get_function_result}; a change of it needs DROP and CREATE
  * @param readsRelations     PostgreSQL records a dependency on a managed table or view (a row type in the
  *                           signature, a SQL-standard body): created after views, dropped before relations
- * @param uses               signatures of the managed routines PostgreSQL records it depends on (argument
- *                           defaults, SQL-standard bodies, an aggregate's support functions): created after them
+ * @param uses               what PostgreSQL records it depends on among the managed objects: signatures of routines
+ *                           (argument defaults, SQL-standard bodies, an aggregate's support functions) and names of
+ *                           types (enum, domain, composite, range) in its signature. It is created after them
  */
 public record Routine(QualifiedName name, String arguments, Kind kind, String definition, String result,
                       boolean readsRelations, Set<QualifiedName> uses) {

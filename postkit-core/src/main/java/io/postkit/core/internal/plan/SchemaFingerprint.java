@@ -1,7 +1,9 @@
 package io.postkit.core.internal.plan;
 
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.postkit.core.internal.model.SchemaModel;
 
 import java.io.IOException;
@@ -16,8 +18,11 @@ import java.util.HexFormat;
  */
 public final class SchemaFingerprint {
 
-    private static final ObjectMapper CANONICAL = new ObjectMapper()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    /** Properties and map keys in alphabetical order: nothing of the JVM's (reflection, hashing) decides it. */
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
 
     private SchemaFingerprint() {
     }

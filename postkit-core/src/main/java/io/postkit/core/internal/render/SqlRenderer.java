@@ -1,5 +1,6 @@
 package io.postkit.core.internal.render;
 
+import io.postkit.core.internal.diff.ChangeCases;
 import io.postkit.core.internal.diff.SchemaChange;
 import io.postkit.core.internal.diff.SchemaChange.AddColumn;
 import io.postkit.core.internal.diff.SchemaChange.AddConstraint;
@@ -22,6 +23,7 @@ import io.postkit.core.internal.model.QualifiedName;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static io.postkit.core.internal.sql.Identifiers.quote;
@@ -85,24 +87,20 @@ public final class SqlRenderer {
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
-    /** The table whose rows decide how long {@code change} locks or scans, or null. */
+    /** The table whose rows decide how long a change locks or scans, or null. */
+    private static final Function<SchemaChange, QualifiedName> LOCKED_TABLE = new ChangeCases<QualifiedName>()
+            .on(AddConstraint.class, AddConstraint::table)
+            .on(CreateIndex.class, CreateIndex::table)
+            .on(AlterColumn.class, AlterColumn::table)
+            .on(AddColumn.class, AddColumn::table)
+            .on(SchemaChange.SetPersistence.class, SchemaChange.SetPersistence::table)
+            .on(SchemaChange.AttachPartition.class, SchemaChange.AttachPartition::table)
+            .on(SchemaChange.AlterPartitionColumn.class, SchemaChange.AlterPartitionColumn::table)
+            .on(SchemaChange.CreateTrigger.class, c -> c.trigger().table())
+            .orElse(null);
+
     private static QualifiedName tableOf(SchemaChange change) {
-        if (change instanceof AddConstraint c) {
-            return c.table();
-        } else if (change instanceof CreateIndex c) {
-            return c.table();
-        } else if (change instanceof AlterColumn c) {
-            return c.table();
-        } else if (change instanceof AddColumn c) {
-            return c.table();
-        } else if (change instanceof SchemaChange.SetPersistence c) {
-            return c.table();
-        } else if (change instanceof SchemaChange.AttachPartition c) {
-            return c.table();
-        } else if (change instanceof SchemaChange.CreateTrigger c) {
-            return c.trigger().table();
-        }
-        return null;
+        return LOCKED_TABLE.apply(change);
     }
 
     private static PlannedStatement onEmptyTable(PlannedStatement statement) {
@@ -114,101 +112,66 @@ public final class SqlRenderer {
     }
 
     public static PlannedStatement render(SchemaChange change) {
-        if (change instanceof CreateSchema c) {
-            return new PlannedStatement("CREATE SCHEMA " + quote(c.schema()), "schema", c.schema(), Set.of(), true);
-        } else if (change instanceof DropSchema c) {
-            return new PlannedStatement("DROP SCHEMA " + quote(c.schema()), "schema", c.schema(),
-                    Set.of(Hazard.DATA_LOSS), true);
-        } else if (change instanceof CreateSequence c) {
-            return SequenceSql.create(c.sequence());
-        } else if (change instanceof AlterSequence c) {
-            return SequenceSql.alter(c.desired());
-        } else if (change instanceof SetSequenceOwner c) {
-            return SequenceSql.owner(c.sequence());
-        } else if (change instanceof DropSequence c) {
-            return SequenceSql.drop(c.sequence());
-        } else if (change instanceof CreateTable c) {
-            return TableSql.create(c.table());
-        } else if (change instanceof SchemaChange.SetPersistence c) {
-            return TableSql.persistence(c.table(), c.unlogged());
-        } else if (change instanceof SchemaChange.SetStorageParameters c) {
-            return TableSql.storageParameters(c.table(), c.set(), c.reset());
-        } else if (change instanceof SchemaChange.AttachPartition c) {
-            return TableSql.attach(c.table(), c.partitionOf());
-        } else if (change instanceof SchemaChange.DetachPartition c) {
-            return TableSql.detach(c.table(), c.parent());
-        } else if (change instanceof DropTable c) {
-            return TableSql.drop(c.table());
-        } else if (change instanceof AddColumn c) {
-            return ColumnSql.add(c.table(), c.column());
-        } else if (change instanceof DropColumn c) {
-            return ColumnSql.drop(c.table(), c.column());
-        } else if (change instanceof AlterColumn c) {
-            return ColumnSql.alter(c.table(), c.current(), c.desired());
-        } else if (change instanceof SchemaChange.ReleaseSequence c) {
-            return ColumnSql.releaseSequence(c.table(), c.column());
-        } else if (change instanceof AddConstraint c) {
-            return ConstraintSql.add(c.table(), c.constraint());
-        } else if (change instanceof DropConstraint c) {
-            return ConstraintSql.drop(c.table(), c.constraint());
-        } else if (change instanceof CreateIndex c) {
-            return IndexSql.create(c.table(), c.index());
-        } else if (change instanceof DropIndex c) {
-            return IndexSql.drop(c.index());
-        } else if (change instanceof SchemaChange.CreateView c) {
-            return ViewSql.create(c.view(), c.orReplace());
-        } else if (change instanceof SchemaChange.DropView c) {
-            return ViewSql.drop(c.view(), c.materialized());
-        } else if (change instanceof SchemaChange.CreateRoutine c) {
-            return RoutineSql.create(c.routine());
-        } else if (change instanceof SchemaChange.DropRoutine c) {
-            return RoutineSql.drop(c.routine());
-        } else if (change instanceof SchemaChange.CreateTrigger c) {
-            return RoutineSql.createTrigger(c.trigger());
-        } else if (change instanceof SchemaChange.DropTrigger c) {
-            return RoutineSql.dropTrigger(c.trigger());
-        } else if (change instanceof SchemaChange.CreateEnum c) {
-            return EnumSql.create(c.type());
-        } else if (change instanceof SchemaChange.DropEnum c) {
-            return EnumSql.drop(c.type());
-        } else if (change instanceof SchemaChange.AddEnumValue c) {
-            return EnumSql.addValue(c);
-        } else if (change instanceof SchemaChange.RecreateEnum c) {
-            return EnumSql.recreate(c);
-        } else if (change instanceof SchemaChange.SetRowSecurity c) {
-            return PolicySql.rowSecurity(c.table(), c.enabled(), c.forced());
-        } else if (change instanceof SchemaChange.CreatePolicy c) {
-            return PolicySql.create(c.policy());
-        } else if (change instanceof SchemaChange.DropPolicy c) {
-            return PolicySql.drop(c.policy());
-        } else if (change instanceof SchemaChange.GrantPrivilege c) {
-            return GrantSql.grant(c.grant());
-        } else if (change instanceof SchemaChange.RevokePrivilege c) {
-            return GrantSql.revoke(c.grant(), c.optionOnly());
-        } else if (change instanceof SchemaChange.AlterDefaultPrivilege c) {
-            return DefaultGrantSql.alter(c.grant(), c.revoke(), c.optionOnly());
-        } else if (change instanceof SchemaChange.CreateDomain c) {
-            return DomainSql.create(c.domain());
-        } else if (change instanceof SchemaChange.DropDomain c) {
-            return DomainSql.drop(c.domain().name());
-        } else if (change instanceof SchemaChange.AlterDomain c) {
-            return DomainSql.alter(c.current(), c.desired());
-        } else if (change instanceof SchemaChange.CreateComposite c) {
-            return CompositeSql.create(c.type());
-        } else if (change instanceof SchemaChange.DropComposite c) {
-            return CompositeSql.drop(c.type());
-        } else if (change instanceof SchemaChange.AlterComposite c) {
-            return CompositeSql.alter(c.current(), c.desired());
-        } else if (change instanceof SchemaChange.SetOwner c) {
-            return GrantSql.owner(c.owner());
-        } else if (change instanceof SchemaChange.CreateRange c) {
-            return new PlannedStatement(c.type().definition(), "type", c.type().name().toString(), Set.of(), true);
-        } else if (change instanceof SchemaChange.DropRange c) {
-            return new PlannedStatement("DROP TYPE " + quote(c.type().name()), "type", c.type().name().toString(),
-                    Set.of(Hazard.DATA_LOSS), true);
-        } else if (change instanceof SchemaChange.SetComment c) {
-            return CommentSql.set(c.target(), c.text());
-        }
-        throw new IllegalArgumentException("no rendering for " + change);
+        return RENDERING.apply(change);
     }
+
+    /** One statement for each kind of change; {@link ChangeCases#complete()} refuses a kind without one. */
+    private static final Function<SchemaChange, PlannedStatement> RENDERING = new ChangeCases<PlannedStatement>()
+            .on(CreateSchema.class, c -> new PlannedStatement("CREATE SCHEMA " + quote(c.schema()), "schema",
+                    c.schema(), Set.of(), true))
+            .on(DropSchema.class, c -> new PlannedStatement("DROP SCHEMA " + quote(c.schema()), "schema", c.schema(),
+                    Set.of(Hazard.DATA_LOSS), true))
+            .on(SchemaChange.CreateExtension.class, c -> ExtensionSql.create(c.name(), c.schema()))
+            .on(SchemaChange.SetExtensionSchema.class, c -> ExtensionSql.setSchema(c.name(), c.schema()))
+            .on(SchemaChange.DropExtension.class, c -> ExtensionSql.drop(c.name()))
+            .on(CreateSequence.class, c -> SequenceSql.create(c.sequence()))
+            .on(AlterSequence.class, c -> SequenceSql.alter(c.desired()))
+            .on(SetSequenceOwner.class, c -> SequenceSql.owner(c.sequence()))
+            .on(DropSequence.class, c -> SequenceSql.drop(c.sequence()))
+            .on(CreateTable.class, c -> TableSql.create(c.table()))
+            .on(SchemaChange.SetPersistence.class, c -> TableSql.persistence(c.table(), c.unlogged()))
+            .on(SchemaChange.SetStorageParameters.class, c -> TableSql.storageParameters(c.table(), c.set(),
+                    c.reset()))
+            .on(SchemaChange.AttachPartition.class, c -> TableSql.attach(c.table(), c.partitionOf()))
+            .on(SchemaChange.DetachPartition.class, c -> TableSql.detach(c.table(), c.parent()))
+            .on(DropTable.class, c -> TableSql.drop(c.table()))
+            .on(AddColumn.class, c -> ColumnSql.add(c.table(), c.column()))
+            .on(DropColumn.class, c -> ColumnSql.drop(c.table(), c.column()))
+            .on(AlterColumn.class, c -> ColumnSql.alter(c.table(), c.current(), c.desired()))
+            .on(SchemaChange.AlterPartitionColumn.class, c -> ColumnSql.alter(c.table(), c.current(), c.desired()))
+            .on(SchemaChange.ReleaseSequence.class, c -> ColumnSql.releaseSequence(c.table(), c.column()))
+            .on(AddConstraint.class, c -> ConstraintSql.add(c.table(), c.constraint()))
+            .on(DropConstraint.class, c -> ConstraintSql.drop(c.table(), c.constraint()))
+            .on(CreateIndex.class, c -> IndexSql.create(c.table(), c.index()))
+            .on(DropIndex.class, c -> IndexSql.drop(c.index()))
+            .on(SchemaChange.CreateView.class, c -> ViewSql.create(c.view(), c.orReplace()))
+            .on(SchemaChange.DropView.class, c -> ViewSql.drop(c.view(), c.materialized()))
+            .on(SchemaChange.CreateRoutine.class, c -> RoutineSql.create(c.routine()))
+            .on(SchemaChange.DropRoutine.class, c -> RoutineSql.drop(c.routine()))
+            .on(SchemaChange.CreateTrigger.class, c -> RoutineSql.createTrigger(c.trigger()))
+            .on(SchemaChange.DropTrigger.class, c -> RoutineSql.dropTrigger(c.trigger()))
+            .on(SchemaChange.CreateEnum.class, c -> EnumSql.create(c.type()))
+            .on(SchemaChange.DropEnum.class, c -> EnumSql.drop(c.type()))
+            .on(SchemaChange.AddEnumValue.class, EnumSql::addValue)
+            .on(SchemaChange.RecreateEnum.class, EnumSql::recreate)
+            .on(SchemaChange.SetRowSecurity.class, c -> PolicySql.rowSecurity(c.table(), c.enabled(), c.forced()))
+            .on(SchemaChange.CreatePolicy.class, c -> PolicySql.create(c.policy()))
+            .on(SchemaChange.DropPolicy.class, c -> PolicySql.drop(c.policy()))
+            .on(SchemaChange.GrantPrivilege.class, c -> GrantSql.grant(c.grant()))
+            .on(SchemaChange.RevokePrivilege.class, c -> GrantSql.revoke(c.grant(), c.optionOnly()))
+            .on(SchemaChange.AlterDefaultPrivilege.class, c -> DefaultGrantSql.alter(c.grant(), c.revoke(),
+                    c.optionOnly()))
+            .on(SchemaChange.CreateDomain.class, c -> DomainSql.create(c.domain()))
+            .on(SchemaChange.DropDomain.class, c -> DomainSql.drop(c.domain().name()))
+            .on(SchemaChange.AlterDomain.class, c -> DomainSql.alter(c.current(), c.desired()))
+            .on(SchemaChange.CreateComposite.class, c -> CompositeSql.create(c.type()))
+            .on(SchemaChange.DropComposite.class, c -> CompositeSql.drop(c.type()))
+            .on(SchemaChange.AlterComposite.class, c -> CompositeSql.alter(c.current(), c.desired()))
+            .on(SchemaChange.SetOwner.class, c -> GrantSql.owner(c.owner()))
+            .on(SchemaChange.CreateRange.class, c -> new PlannedStatement(c.type().definition(), "type",
+                    c.type().name().toString(), Set.of(), true))
+            .on(SchemaChange.DropRange.class, c -> new PlannedStatement("DROP TYPE " + quote(c.type().name()), "type",
+                    c.type().name().toString(), Set.of(Hazard.DATA_LOSS), true))
+            .on(SchemaChange.SetComment.class, c -> CommentSql.set(c.target(), c.text()))
+            .complete();
 }

@@ -89,9 +89,11 @@ public final class StatementPolicy {
     private static final Set<String> DECLARATIONS = Set.of("CREATE", "ALTER", "COMMENT", "GRANT", "REVOKE",
             "SECURITY");
 
+    /** What declares state: keys and checks, owners, row level security, a trigger's firing state. */
     private static final List<String> ALTER_TABLE_ALLOWED = List.of(" ADD CONSTRAINT ", " ADD PRIMARY KEY",
             " ADD UNIQUE", " ADD FOREIGN KEY", " ADD CHECK", " OWNER TO ", " ENABLE ROW LEVEL SECURITY",
-            " FORCE ROW LEVEL SECURITY", " ALTER COLUMN ");
+            " FORCE ROW LEVEL SECURITY", " ALTER COLUMN ", " DISABLE TRIGGER ", " ENABLE REPLICA TRIGGER ",
+            " ENABLE ALWAYS TRIGGER ");
 
     private StatementPolicy() {
     }

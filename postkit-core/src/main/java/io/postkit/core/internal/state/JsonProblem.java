@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -40,6 +41,10 @@ final class JsonProblem {
         }
         if (e instanceof InvalidFormatException invalid) {
             return "\"" + field + "\" cannot be \"" + invalid.getValue() + "\"";
+        }
+        if (e.getCause() instanceof DateTimeParseException time) {
+            // text that is no ISO-8601 instant: the type is right, the value is not
+            return "\"" + field + "\" cannot be \"" + time.getParsedString() + "\"";
         }
         return "\"" + field + "\" has the wrong type";
     }

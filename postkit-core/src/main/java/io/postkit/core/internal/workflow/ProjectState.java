@@ -136,8 +136,8 @@ public final class ProjectState {
         return ".postkit/db/migrations/" + migration.fileName();
     }
 
-    /** Writes a hand-written migration ({@code postkit:migration}): a session migration that has not run yet. */
-    public Path writeSessionMigration(MigrationFile migration) {
+    /** Writes a hand-written migration: pending in the session from now on, until apply runs it. */
+    public Path writeHandWrittenMigration(MigrationFile migration) {
         Path file = sessionDir().resolve(migration.fileName());
         StateFiles.writeAtomically(file, migration.render());
         return file;
@@ -148,7 +148,7 @@ public final class ProjectState {
      * run on the clone ({@link #completeSessionMigration}). A goal killed in between leaves that file, and the next
      * goal settles it by the clone's migration table.
      */
-    public Path writeGeneratedMigration(MigrationFile migration) {
+    public Path writeSessionMigration(MigrationFile migration) {
         Path file = sessionDir().resolve(migration.fileName() + APPLYING);
         StateFiles.writeAtomically(file, migration.render());
         return file;
@@ -251,6 +251,11 @@ public final class ProjectState {
                     + " version control.");
         }
         return committed;
+    }
+
+    /** {@link #commitMigrations(List, Instant, Runnable)} with nothing between its steps. */
+    public void commitMigrations(List<MigrationFile> migrations, Instant at) {
+        commitMigrations(migrations, at, () -> { });
     }
 
     /**

@@ -21,6 +21,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CatalogQueriesIT {
 
+    /** What the engine does not manage is never silently left out of a plan or a clone: it is named. */
+    @Test
+    void objectsNotManagedYetAreListedByKindAndName() throws Exception {
+        TestDatabase db = TestPostgres.freshDatabase(18);
+        db.execute("CREATE TABLE t (a int, b int); CREATE TABLE log (a int);"
+                + " CREATE RULE t_log AS ON INSERT TO t DO ALSO INSERT INTO log VALUES (NEW.a);"
+                + " CREATE STATISTICS t_ab ON a, b FROM t;"
+                + " CREATE COLLATION german (provider = icu, locale = 'de-DE');"
+                + " CREATE FUNCTION near(int, int) RETURNS boolean LANGUAGE sql AS 'SELECT abs($1 - $2) < 2';"
+                + " CREATE OPERATOR ~~~ (LEFTARG = int, RIGHTARG = int, FUNCTION = near);"
+                + " CREATE EXTENSION citext;");
+        try (Connection c = db.connect()) {
+            assertEquals(List.of("collation public.german", "operator public.~~~", "rule public.t.t_log",
+                    "statistics object public.t_ab"), new CatalogReader().unsupportedObjects(c, List.of("public")));
+        }
+    }
+
     @Test
     void noQueryReturnsANameColumn() throws Exception {
         TestDatabase db = TestPostgres.freshDatabase(13);

@@ -6,6 +6,10 @@ import io.postkit.core.internal.model.SchemaModel;
 import io.postkit.core.internal.render.PlannedStatement;
 import io.postkit.core.internal.render.SqlRenderer;
 import io.postkit.core.internal.shadow.DefinitionRoundTrip;
+import io.postkit.core.testing.CatalogDescription;
+import io.postkit.core.testing.CatalogOracle;
+import io.postkit.core.testing.RatchetFile;
+import io.postkit.core.testing.SharedDirectory;
 import io.postkit.core.testing.TestDatabase;
 import io.postkit.core.testing.TestPostgres;
 import org.junit.jupiter.api.Assumptions;
@@ -34,8 +38,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Loaded into A; the plan empty → A applied to an empty database B must make B read the same as A, and a second
  * diff must be empty; then the plan A → empty applied to A must leave A empty.
  *
- * <p>Part of every build when {@code ../shared} is there ({@code -Dpostkit.test.gitlab=false} leaves it out; it
- * takes about 35 s). Runs on the newest major under test. It does not stop at
+ * <p>Part of every build when {@code ../shared} is there (without it the test is skipped, or fails under
+ * {@code CI=true}; {@code -Dpostkit.test.gitlab=false} leaves it out; it takes about 35 s). Runs on the newest major
+ * under test. Both results are also judged by {@link CatalogOracle}: its differences must be those
+ * {@code oracle/gitlab.txt} lists. It does not stop at
  * the first problem: it lists every check that failed, and every plan statement PostgreSQL refused (each is run
  * under a savepoint, so later statements still run).
  */
@@ -56,16 +62,10 @@ class GitLabSchemaIT {
             System.out.println("GitLabSchemaIT skipped: -Dpostkit.test.gitlab=false");
             return "skipped: -Dpostkit.test.gitlab=false";
         });
-        Path structure = Path.of(System.getProperty("postkit.test.shared", "../../shared"))
-                .resolve("bench-schemas/gitlab-structure.sql");
-        Assumptions.assumeTrue(Files.isRegularFile(structure), () -> {
-            String message = "GitLabSchemaIT skipped: GitLab's schema is not at " + structure.toAbsolutePath()
-                    + " (../shared is absent)";
-            System.out.println(message);
-            return message;
-        });
+        Path structure = SharedDirectory.require("bench-schemas/gitlab-structure.sql");
         int major = TestPostgres.majors().stream().max(Integer::compare).orElseThrow();
         List<String> problems = new ArrayList<>();
+        List<String> oracle = new ArrayList<>();
 
         TestDatabase a = TestPostgres.freshDatabase(major);
         TestDatabase b = TestPostgres.freshDatabase(major);
@@ -93,11 +93,15 @@ class GitLabSchemaIT {
 
             SchemaModel empty = read(b);
             SchemaModel desired = read(a);
+            CatalogDescription emptyDescription = describe(b);
+            CatalogDescription desiredDescription = describe(a);
             List<PlannedStatement> build = SqlRenderer.renderAll(SchemaDiff.between(empty, desired));
             System.out.println("GitLabSchemaIT: PostgreSQL " + major + ", plan empty → GitLab: " + build.size()
                     + " statements");
             applyAll(b, build, "empty → GitLab applied to B", problems);
 
+            oracle.addAll(RatchetFile.entries(describe(b).differencesFrom(desiredDescription), major, "gitlab",
+                    "build"));
             SchemaModel built = read(b);
             describeDifferences("B after the plan differs from A", built, desired, problems);
             secondDiffEmpty("empty → GitLab", built, desired, problems);
@@ -107,11 +111,19 @@ class GitLabSchemaIT {
             List<PlannedStatement> teardown = SqlRenderer.renderAll(SchemaDiff.between(current, empty));
             System.out.println("GitLabSchemaIT: plan GitLab → empty: " + teardown.size() + " statements");
             applyAll(a, teardown, "GitLab → empty applied to A", problems);
+            oracle.addAll(RatchetFile.entries(describe(a).differencesFrom(emptyDescription), major, "gitlab",
+                    "teardown"));
             describeDifferences("A after the teardown plan is not empty", read(a), empty, problems);
             problems.addAll(remainingObjects(a));
         } finally {
             a.drop();
             b.drop();
+        }
+        oracle.forEach(entry -> System.out.println("GitLabSchemaIT oracle: " + entry));
+        String unexpected = RatchetFile.load("oracle/gitlab.txt").compare(oracle,
+                entry -> entry.startsWith(major + " | "));
+        if (!unexpected.isEmpty()) {
+            problems.add("the catalog oracle's differences after the plans: " + unexpected);
         }
         if (!problems.isEmpty()) {
             String report = "GitLab schema round trip on PostgreSQL " + major + ": " + problems.size()
@@ -354,6 +366,17 @@ class GitLabSchemaIT {
             byKind.merge(o.substring(0, o.lastIndexOf(' ')), 1, Integer::sum);
         }
         return byKind;
+    }
+
+    /** The whole catalog, by {@link CatalogOracle}: built from empty, tables get their columns in order. */
+    private static CatalogDescription describe(TestDatabase db) throws SQLException {
+        long started = System.nanoTime();
+        try (Connection c = db.connect()) {
+            CatalogDescription description = CatalogOracle.describe(c, SCHEMAS);
+            System.out.printf("GitLabSchemaIT: the catalog oracle described %s (%d lines) in %.1f s%n", db.name(),
+                    description.lines().size(), (System.nanoTime() - started) / 1e9);
+            return description;
+        }
     }
 
     private static SchemaModel read(TestDatabase db) throws SQLException {

@@ -4,6 +4,9 @@ import io.postkit.core.internal.diff.SchemaDiff;
 import io.postkit.core.internal.model.SchemaModel;
 import io.postkit.core.internal.render.PlannedStatement;
 import io.postkit.core.internal.render.SqlRenderer;
+import io.postkit.core.testing.CatalogDescription;
+import io.postkit.core.testing.CatalogOracle;
+import io.postkit.core.testing.RatchetFile;
 import io.postkit.core.testing.TestDatabase;
 import io.postkit.core.testing.TestPostgres;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The engine's contract on real servers: for an old and a new schema, the diff applied to the old database makes it
- * equal to the new one, a second diff is empty, and the reverse diff brings it back.
+ * equal to the new one, a second diff is empty, and the reverse diff brings it back. "Equal" by the engine's model
+ * and by {@link CatalogOracle}, whose differences must be those {@code oracle/round-trip.txt} lists, no more, no less.
  */
 class SchemaRoundTripIT {
 
@@ -492,16 +496,32 @@ class SchemaRoundTripIT {
         }
         SchemaModel oldModel = read(current);
         SchemaModel newModel = read(desired);
+        CatalogDescription oldDescription = describe(current);
+        CatalogDescription newDescription = describe(desired);
 
         apply(current, SqlRenderer.renderAll(SchemaDiff.between(oldModel, newModel)));
+        List<String> oracle = new ArrayList<>(RatchetFile.entries(describe(current).differencesFrom(newDescription),
+                major, testCase.name(), "up"));
         SchemaModel migrated = read(current);
         assertEquals(newModel, migrated);
         assertEquals(List.of(), SchemaDiff.between(migrated, newModel), "a second diff is empty");
 
         apply(current, SqlRenderer.renderAll(SchemaDiff.between(newModel, oldModel)));
+        oracle.addAll(RatchetFile.entries(describe(current).differencesFrom(oldDescription), major, testCase.name(),
+                "down"));
         assertEquals(oldModel, read(current), "the reverse diff restores the old schema");
+        String scope = major + " | " + testCase.name() + " | ";
+        assertEquals("", RatchetFile.load("oracle/round-trip.txt").compare(oracle, e -> e.startsWith(scope)),
+                "what the catalog oracle sees after the plan and after the reverse plan");
         current.drop();
         desired.drop();
+    }
+
+    /** The whole catalog, by {@link CatalogOracle}: column order included, since the model compares it too. */
+    private static CatalogDescription describe(TestDatabase db) throws SQLException {
+        try (Connection c = db.connect()) {
+            return CatalogOracle.describe(c, SCHEMAS);
+        }
     }
 
     private static SchemaModel read(TestDatabase db) throws SQLException {

@@ -12,9 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CredentialResolverTest {
 
@@ -96,8 +94,7 @@ class CredentialResolverTest {
     @Test
     void credentialsNeverPrintThePassword() {
         String printed = new Credentials("u", "secret").toString();
-        assertFalse(printed.contains("secret"), printed);
-        assertTrue(printed.contains("u"), printed);
-        assertTrue(new Credentials("u", null).toString().contains("none"));
+        assertEquals("Credentials[user=u, password=***]", printed);
+        assertEquals("Credentials[user=u, password=none]", new Credentials("u", null).toString());
     }
 }

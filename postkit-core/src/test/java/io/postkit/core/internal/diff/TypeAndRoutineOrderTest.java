@@ -19,7 +19,6 @@ import static io.postkit.core.internal.diff.SchemaModels.model;
 import static io.postkit.core.internal.diff.SchemaModels.name;
 import static io.postkit.core.internal.diff.SchemaModels.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Order from recorded dependencies (domains over row types, routines using routines), aggregates, range types. */
 class TypeAndRoutineOrderTest {
@@ -44,11 +43,9 @@ class TypeAndRoutineOrderTest {
 
     @Test
     void aDomainOverARowTypeGoesBetweenItsTableAndTheTablesUsingIt() {
-        List<String> plan = sql(NO_TABLES, rowTypeDomainModel());
-        assertEquals(3, plan.size(), plan.toString());
-        assertTrue(plan.get(0).startsWith("CREATE TABLE \"public\".\"z_base\""), plan.toString());
-        assertTrue(plan.get(1).startsWith("CREATE DOMAIN \"public\".\"d\""), plan.toString());
-        assertTrue(plan.get(2).startsWith("CREATE TABLE \"public\".\"a_uses\""), plan.toString());
+        assertEquals(List.of("CREATE TABLE \"public\".\"z_base\" (\n    \"x\" int\n)",
+                "CREATE DOMAIN \"public\".\"d\" AS public.z_base",
+                "CREATE TABLE \"public\".\"a_uses\" (\n    \"d\" public.d\n)"), sql(NO_TABLES, rowTypeDomainModel()));
     }
 
     @Test
@@ -79,6 +76,28 @@ class TypeAndRoutineOrderTest {
                 "CREATE OR REPLACE FUNCTION public.a_process(val integer)"), sql(NO_TABLES, desired));
         assertEquals(List.of("DROP FUNCTION \"public\".\"a_process\"(val integer)",
                 "DROP FUNCTION \"public\".\"z_raw\"()"), sql(desired, NO_TABLES));
+    }
+
+    /** {@code CREATE DOMAIN email AS text CHECK (public.is_email(VALUE))}, and a function taking an email. */
+    @Test
+    void aDomainWhoseCheckCallsAFunctionComesAfterItAndBeforeWhatUsesTheDomain() {
+        Routine check = function("z_is_email", "value text", Set.of());
+        Domain email = new Domain(name("email"), "text", null, null, null, false,
+                List.of(io.postkit.core.internal.model.Constraint.of("email_check",
+                        io.postkit.core.internal.model.ConstraintType.CHECK, "CHECK (public.z_is_email(VALUE))")),
+                null, Set.of(name("users")), Set.of(check.signature()));
+        Routine send = function("a_send", "recipient public.email", Set.of(email.name()));
+        Table users = table("users", List.of(column("address", "public.email")), List.of(), List.of());
+        SchemaModel desired = model(List.of(users), List.of()).withDomains(Map.of(email.name(), email))
+                .withRoutines(Map.of(check.signature(), check, send.signature(), send), Map.of());
+
+        assertEquals(List.of("CREATE OR REPLACE FUNCTION public.z_is_email(value text)",
+                "CREATE DOMAIN \"public\".\"email\" AS text CONSTRAINT \"email_check\" CHECK (public.z_is_email(VALUE))",
+                "CREATE OR REPLACE FUNCTION public.a_send(recipient public.email)",
+                "CREATE TABLE \"public\".\"users\" (\n    \"address\" public.email\n)"), sql(NO_TABLES, desired));
+        assertEquals(List.of("DROP TABLE \"public\".\"users\"", "DROP FUNCTION \"public\".\"a_send\"(recipient public.email)",
+                "DROP DOMAIN \"public\".\"email\"", "DROP FUNCTION \"public\".\"z_is_email\"(value text)"),
+                sql(desired, NO_TABLES));
     }
 
     @Test

@@ -42,8 +42,10 @@ class SchemaDirectoryTest {
         assertEquals(List.of("db/schema/types/t.sql", "db/schema/tables/a.sql", "db/schema/tables/b.sql",
                 "db/schema/indexes/i.sql", "db/schema/zz/extra.sql"),
                 dir.files(FileRole.DESIRED).stream().map(SchemaFile::path).toList());
-        assertEquals(1, dir.files(FileRole.INFRA).size());
-        assertEquals(1, dir.files(FileRole.SEEDS).size());
+        assertEquals(List.of("db/schema/infra/roles.sql"),
+                dir.files(FileRole.INFRA).stream().map(SchemaFile::path).toList());
+        assertEquals(List.of("db/schema/seeds/data.sql"),
+                dir.files(FileRole.SEEDS).stream().map(SchemaFile::path).toList());
     }
 
     @Test
@@ -78,5 +80,16 @@ class SchemaDirectoryTest {
         assertDoesNotThrow(() -> StatementPolicy.check(new ScriptStatement(
                 "ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES u (id)", "f.sql", 1)));
         assertDoesNotThrow(() -> StatementPolicy.check(new ScriptStatement("CREATE TABLE settings (k text)", "f", 1)));
+    }
+
+    /** A trigger's firing state is part of what a table is: import writes it, so schema files may say it. */
+    @Test
+    void aTriggersFiringStateMayBeDeclared() {
+        for (String state : List.of("DISABLE TRIGGER", "ENABLE REPLICA TRIGGER", "ENABLE ALWAYS TRIGGER")) {
+            assertDoesNotThrow(() -> StatementPolicy.check(new ScriptStatement(
+                    "ALTER TABLE \"public\".\"orders\" " + state + " \"orders_touch\"", "f.sql", 1)), state);
+        }
+        assertThrows(PostkitException.class, () -> StatementPolicy.check(new ScriptStatement(
+                "ALTER TABLE orders DISABLE TRIGGER ALL, DROP COLUMN note", "f.sql", 1)));
     }
 }

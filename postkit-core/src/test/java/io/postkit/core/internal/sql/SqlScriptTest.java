@@ -205,7 +205,7 @@ class SqlScriptTest {
 
         @Test
         void backslashesInsideStringsBodiesAndCommentsAreText() {
-            assertEquals(3, sql("SELECT '\n\\n';\nDO $$\n\\x\n$$;\n/*\n\\i x\n*/ SELECT 1;\n-- \\q\n").size());
+            assertEquals(List.of("SELECT '\n\\n'", "DO $$\n\\x\n$$", "SELECT 1"), sql("SELECT '\n\\n';\nDO $$\n\\x\n$$;\n/*\n\\i x\n*/ SELECT 1;\n-- \\q\n"));
         }
 
         @Test

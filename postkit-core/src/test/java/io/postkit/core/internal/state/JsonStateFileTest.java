@@ -4,6 +4,7 @@ import io.postkit.core.api.PostkitException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
@@ -39,6 +40,12 @@ class JsonStateFileTest {
                 .planned().applied("20261122100000");
     }
 
+    /** Why the file cannot be read: the message between the file's name and the remedy. */
+    private String reason(String json) throws IOException {
+        String message = unreadable(json);
+        return message.substring(("Cannot read " + path() + ": ").length(), message.length() - (". " + REMEDY).length());
+    }
+
     private String unreadable(String json) throws IOException {
         Files.createDirectories(path().getParent());
         Files.writeString(path(), json);
@@ -67,9 +74,18 @@ class JsonStateFileTest {
     void writesPrettyPrintedJsonWithFormatVersionFirstAndUtcTimes() throws IOException {
         file().write(session());
         String json = Files.readString(path());
-        assertTrue(json.startsWith("{\n  \"formatVersion\" : 1,\n"), json);
-        assertTrue(json.contains("\"startedAt\" : \"2026-11-22T10:00:00Z\""), json);
-        assertTrue(json.contains("\"state\" : \"APPLIED\""), json);
+        assertEquals("""
+                {
+                  "formatVersion" : 1,
+                  "remote" : "staging",
+                  "remoteMajor" : 16,
+                  "localDatabase" : "postkit_shop",
+                  "localSystemIdentifier" : "7301234567890123456",
+                  "startedAt" : "2026-11-22T10:00:00Z",
+                  "state" : "APPLIED",
+                  "migrations" : [ "20261122100000" ],
+                  "localToken" : null
+                }""", json);
     }
 
     @Test
@@ -108,63 +124,68 @@ class JsonStateFileTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "[1, 2]", "\"text\"", "null"})
     void refusesWhatIsNotAJsonObject(String json) throws IOException {
-        assertTrue(unreadable(json).contains("it is not a JSON object"));
+        assertEquals("it is not a JSON object", reason(json));
     }
 
     @Test
     void refusesBrokenJson() throws IOException {
-        assertTrue(unreadable("{ not json").contains("it is not valid JSON ("));
+        assertEquals("it is not valid JSON (Unexpected character ('n' (code 110)): was expecting double-quote to"
+                + " start field name)", reason("{ not json"));
     }
 
     @Test
     void refusesTextAfterTheObject() throws IOException {
         // as after a bad merge: the first object alone is readable, but the file is not what was written
-        String message = unreadable(validJsonWith("remote", "\"prod\"") + "\n{\"formatVersion\": 1}");
-        assertTrue(message.contains("there is more text after its JSON object"), message);
+        assertEquals("there is more text after its JSON object",
+                reason(validJsonWith("remote", "\"prod\"") + "\n{\"formatVersion\": 1}"));
     }
 
     @Test
     void refusesAnotherFormatVersionSayingWhichOne() throws IOException {
-        String message = unreadable(validJsonWith("formatVersion", "2"));
-        assertTrue(message.contains("its formatVersion is 2 but this postkit reads 1"), message);
+        assertEquals("its formatVersion is 2 but this postkit reads 1 (was it written by another postkit version?)",
+                reason(validJsonWith("formatVersion", "2")));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"\"1\"", "1.5", "null"})
     void refusesAFormatVersionThatIsNoWholeNumber(String value) throws IOException {
-        String message = unreadable(validJsonWith("formatVersion", value));
-        assertTrue(message.contains("its \"formatVersion\" is not a whole number (" + value + ")"), message);
+        assertEquals("its \"formatVersion\" is not a whole number (" + value + ")",
+                reason(validJsonWith("formatVersion", value)));
     }
 
     @Test
     void refusesAMissingFormatVersion() throws IOException {
-        String message = unreadable(validJsonWith("formatVersion", null));
-        assertTrue(message.contains("it has no \"formatVersion\""), message);
+        assertEquals("it has no \"formatVersion\"", reason(validJsonWith("formatVersion", null)));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"remote", "remoteMajor", "startedAt", "state", "localSystemIdentifier"})
-    void namesAMissingRequiredField(String field) throws IOException {
-        String message = unreadable(validJsonWith(field, null));
-        assertTrue(message.contains("\"" + field + "\" is missing"), message);
+    @CsvSource(delimiter = '|', value = {
+            "remote                | \"remote\" is missing",
+            "remoteMajor           | \"remoteMajor\" is missing",
+            "startedAt             | \"startedAt\" is missing",
+            "state                 | \"state\" is missing",
+            "localSystemIdentifier | \"localSystemIdentifier\" is missing"})
+    void namesAMissingRequiredField(String field, String reason) throws IOException {
+        assertEquals(reason, reason(validJsonWith(field, null)));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"remote", "startedAt", "state", "remoteMajor"})
-    void namesARequiredFieldThatIsNull(String field) throws IOException {
-        String message = unreadable(validJsonWith(field, "null"));
-        assertTrue(message.contains("\"" + field + "\""), message);
+    @CsvSource(delimiter = '|', value = {
+            "remote      | \"remote\" is missing or null",
+            "startedAt   | \"startedAt\" is missing or null",
+            "state       | \"state\" is missing or null",
+            "remoteMajor | \"remoteMajor\" is null"})
+    void namesARequiredFieldThatIsNull(String field, String reason) throws IOException {
+        assertEquals(reason, reason(validJsonWith(field, "null")));
     }
 
-    @Test
-    void namesAFieldWithAWrongValue() throws IOException {
-        String state = unreadable(validJsonWith("state", "\"DONE\""));
-        assertTrue(state.contains("\"state\""), state);
-        assertTrue(state.contains("DONE"), state);
-        String time = unreadable(validJsonWith("startedAt", "\"yesterday\""));
-        assertTrue(time.contains("\"startedAt\""), time);
-        String major = unreadable(validJsonWith("remoteMajor", "\"sixteen\""));
-        assertTrue(major.contains("\"remoteMajor\""), major);
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "state       | \"DONE\"      | \"state\" cannot be \"DONE\"",
+            "startedAt   | \"yesterday\" | \"startedAt\" cannot be \"yesterday\"",
+            "remoteMajor | \"sixteen\"   | \"remoteMajor\" cannot be \"sixteen\""})
+    void namesAFieldWithAWrongValue(String field, String value, String reason) throws IOException {
+        assertEquals(reason, reason(validJsonWith(field, value)));
     }
 
     @Test
@@ -176,8 +197,8 @@ class JsonStateFileTest {
         JsonStateFile<SessionState> impossible = new JsonStateFile<>(blockedParent.resolve("session.json"),
                 SessionState.class, 1, REMEDY);
         PostkitException e = assertThrows(PostkitException.class, () -> impossible.write(session()));
-        assertTrue(e.getMessage().startsWith("Cannot write " + blockedParent.resolve("session.json")),
-                e.getMessage());
+        assertEquals("Cannot write " + blockedParent.resolve("session.json") + ": " + blockedParent, e.getMessage(),
+                "the file, and the path in the way (Files.createDirectories' FileAlreadyExistsException)");
         assertEquals(session(), file().read().orElseThrow());
     }
 

@@ -1,0 +1,30 @@
+package io.postkit.core.internal.embedded;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ServerSettingsTest {
+
+    private static final long GB = 1024L * 1024 * 1024;
+
+    @Test
+    void indexBuildsGetASixteenthOfTheMemoryBetween256MbAnd1Gb() {
+        assertEquals(512, ServerSettings.maintenanceWorkMemMegabytes(8 * GB));
+        assertEquals(1024, ServerSettings.maintenanceWorkMemMegabytes(64 * GB));
+        assertEquals(256, ServerSettings.maintenanceWorkMemMegabytes(2 * GB));
+        assertEquals(256, ServerSettings.maintenanceWorkMemMegabytes(0), "memory unknown");
+    }
+
+    @Test
+    void onlyAThrowawayCloneServerIsTunedForLoading() {
+        assertTrue(ServerSettings.throwawayClone().startOptions(5433, 13).matches(
+                "-p 5433 -c max_locks_per_transaction=1024 -c maintenance_work_mem=[0-9]+MB"));
+        assertEquals("-p 5433 -c max_locks_per_transaction=1024",
+                new ServerSettings(5433, "postgres", "secret", false).startOptions(5433, 13));
+        assertEquals("-p 5433 -c max_locks_per_transaction=1024 -c client_connection_check_interval=1000",
+                new ServerSettings(5433, "postgres", "secret", false).startOptions(5433, 14),
+                "from 14 on, a killed client's backend ends within a second");
+    }
+}
