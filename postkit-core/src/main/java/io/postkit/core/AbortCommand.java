@@ -22,7 +22,7 @@ import java.util.Optional;
  * {@code postkit:abort}: drops the session's local clone and its migrations and ends the session. The clone is
  * found by the token of its creation marker, never by the name alone: a database the session file merely names
  * (edited by hand, or of another session) is left alone and reported. Works from a session file that cannot be
- * read, too: then this project's clones whose creator is gone are the session's.
+ * read, too: then this project's clones (by marker) are the session's.
  */
 public final class AbortCommand {
 
@@ -90,8 +90,8 @@ public final class AbortCommand {
     }
 
     /**
-     * The session file cannot be read, so the clone is known only by its marker: a clone of this project whose
-     * creating goal has ended belongs to no other session (a project has one), so it is this one's.
+     * The session file cannot be read, so the clone is known only by its marker: a clone of this project belongs to
+     * no other session (a project has one), so it is this one's, or a leftover.
      */
     private void abortUnreadable() {
         List<String> dropped = new ArrayList<>();
@@ -117,8 +117,8 @@ public final class AbortCommand {
         String cluster = databases.systemIdentifier();
         for (ListedDatabase listed : databases.list()) {
             CreationMarker marker = listed.marker();
-            if (marker != null && marker.purpose() == Purpose.CLONE && marker.project().equals(project.key())
-                    && !marker.creatorAlive()) {
+            // no goal of this project is making one now: abort holds the project lock
+            if (marker != null && marker.purpose() == Purpose.CLONE && marker.project().equals(project.key())) {
                 databases.drop(new LocalDatabase(new DatabaseIdentity(cluster, listed.name()), marker));
                 dropped.add("'" + listed.name() + "'");
             }

@@ -66,6 +66,27 @@ class AbortCommandIT {
         assertEquals("42", localValue("important", "SELECT id FROM payroll"));
     }
 
+    @Test
+    void abortWorksFromATruncatedSessionFile() throws Exception {
+        Path session = project.dir().resolve(".postkit/db/session.json");
+        String json = Files.readString(session).replace("important", clone);
+        Files.writeString(session, json.substring(0, json.length() / 2));
+
+        PostkitException e = assertThrows(PostkitException.class,
+                () -> new PlanCommand(workspace, Clock.systemUTC()).run());
+        assertTrue(e.getMessage().endsWith(". Run mvn postkit:abort: it drops the session's local clone (found by its"
+                + " postkit marker) and ends the session."), e.getMessage());
+
+        log.clear();
+        new AbortCommand(workspace).run();
+        assertEquals(List.of("INFO Session aborted although .postkit/db/session.json could not be read: dropped '"
+                + clone + "', this project's clone(s) by their postkit marker; removed the session's migrations."),
+                log.startingWith("INFO Session"));
+        assertFalse(localExists(clone));
+        assertEquals("42", localValue("important", "SELECT id FROM payroll"), "an unmarked database is kept");
+        assertFalse(Files.exists(session));
+    }
+
     private boolean localExists(String database) throws Exception {
         Project p = new Project(workspace);
         try (RunningServer server = p.localServers().start(18)) {

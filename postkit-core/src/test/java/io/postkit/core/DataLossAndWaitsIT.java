@@ -113,6 +113,44 @@ class DataLossAndWaitsIT {
                 + " AND attname = 'extra'"));
     }
 
+    @Test
+    void aDeployThatCannotRecordItselfSaysTheRemoteWasChanged() throws Exception {
+        TestProject project = TestProject.withRemote("record", 18, CUSTOMERS, CUSTOMERS);
+        MigrationFile migration = new MigrationFile("20260101000000", "add_extra",
+                "ALTER TABLE customers ADD COLUMN extra int;", "", true);
+        new ProjectState(project.dir().resolve(".postkit")).commitMigrations(List.of(migration), Instant.now(),
+                () -> { });
+        Path committed = project.dir().resolve(".postkit/db/committed.json");
+        String history = Files.readString(committed);
+        Path pause = project.dir().resolve("paused");
+        Workspace paused = TestProject.workspace(project.dir(), project.remote().url(), new RecordingLog(), false,
+                false, Map.of("POSTKIT_PAUSE_AT", "deploy.applied", "POSTKIT_PAUSE_FILE", pause.toString()));
+        CompletableFuture<DeployCommand.Result> deploy = CompletableFuture.supplyAsync(
+                () -> deploy(paused, Duration.ZERO, Duration.ofSeconds(5), 0));
+        awaitFile(pause);
+        // the disk fails between changing the target and recording it: committed.json cannot be replaced
+        Files.delete(committed);
+        Files.createDirectories(committed.resolve("in-the-way"));
+        Files.delete(pause);
+
+        java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> deploy.get(1, TimeUnit.MINUTES));
+        String message = e.getCause().getMessage();
+        assertTrue(message.startsWith("Remote 'test' was changed: " + migration.fileName() + " is applied there."
+                + " Recording that in .postkit/db/committed.json failed: "), message);
+        assertTrue(message.endsWith("\nNothing is lost: what is applied where is read from the remote's"
+                + " schema_migrations, so the next deploy or status reads it from there (committed.json only keeps a"
+                + " record of deploys for people)."), message);
+
+        Files.delete(committed.resolve("in-the-way"));
+        Files.delete(committed);
+        Files.writeString(committed, history);
+        DeployCommand.Result again = deploy(project.workspace(), Duration.ZERO, Duration.ofSeconds(5), 0);
+        assertTrue(again.pending().isEmpty(), "the next deploy reads what is applied from the remote");
+        assertEquals(migration.version(), project.remote().queryValue("SELECT string_agg(version, ',')"
+                + " FROM schema_migrations"));
+    }
+
     private static DeployCommand.Result deploy(Workspace workspace, Duration lockWait, Duration lockTimeout,
                                                int retries) {
         return new DeployCommand(workspace, Clock.systemUTC()).run(new DeployCommand.Options(null, false, true,

@@ -50,7 +50,12 @@ public final class SessionRecovery {
             return; // the goal reports committed.json itself
         }
         Optional<SessionState> session = state.readableSession();
-        List<MigrationFile> files = state.sessionMigrations();
+        List<MigrationFile> files;
+        try {
+            files = state.sessionMigrations();
+        } catch (PostkitException unreadable) {
+            return;
+        }
         Set<String> versions = new TreeSet<>();
         files.forEach(m -> versions.add(m.version()));
         session.ifPresent(s -> versions.addAll(s.migrations()));
@@ -84,8 +89,14 @@ public final class SessionRecovery {
         ProjectState state = project.state();
         Map<String, MigrationFile> byName = new TreeMap<>();
         sessionFiles.forEach(m -> byName.put(m.fileName(), m));
+        List<MigrationFile> unrecorded;
+        try {
+            unrecorded = state.unrecordedCommittedFiles();
+        } catch (PostkitException unreadable) {
+            return; // a file postkit cannot read was not written by a commit: the goal reports it if it reads it
+        }
         List<String> removed = new ArrayList<>();
-        for (MigrationFile copied : state.unrecordedCommittedFiles()) {
+        for (MigrationFile copied : unrecorded) {
             MigrationFile original = byName.get(copied.fileName());
             if (original != null && original.content().equals(copied.content())) {
                 state.removeUnrecordedCommittedFile(copied);
