@@ -46,9 +46,6 @@ public final class NativeCloner {
     public record Result(SchemaModel model, DataCopier.Result data, String timings) {
     }
 
-    /** Foreign keys per transaction: few round trips, and short enough that parallel batches rarely wait. */
-    private static final int FOREIGN_KEYS_PER_BATCH = 50;
-
     private final int workers;
     private final long unitBytes;
     private final PostkitLog log;
@@ -134,7 +131,7 @@ public final class NativeCloner {
                 log.info("Copied " + data.summary());
             }
 
-            ParallelBatches.run(target, workers, foreignKeyBatches(post.foreignKeys()), "foreign keys");
+            ParallelBatches.run(target, workers, post.foreignKeyBatches(), "foreign keys");
             timer.step("foreign keys");
             StatementBatch.run(local, withBodyChecksOff(post.rest()));
             setSequences(local, sequenceValues);
@@ -149,32 +146,6 @@ public final class NativeCloner {
      * Whether every row of a table is in the clone once the selected rows are (a table without pages has none to
      * copy); a partitioned one, of every leaf.
      */
-    /**
-     * Foreign keys in batches of {@value #FOREIGN_KEYS_PER_BATCH}; one that PostgreSQL validates (it reads both
-     * tables) in a batch of its own, so several run side by side.
-     */
-    private static List<List<String>> foreignKeyBatches(List<List<String>> foreignKeys) {
-        List<List<String>> batches = new ArrayList<>();
-        List<String> batch = new ArrayList<>();
-        int inBatch = 0;
-        for (List<String> foreignKey : foreignKeys) {
-            if (foreignKey.size() == 1) {
-                batches.add(foreignKey);
-                continue;
-            }
-            batch.addAll(foreignKey);
-            if (++inBatch == FOREIGN_KEYS_PER_BATCH) {
-                batches.add(batch);
-                batch = new ArrayList<>();
-                inBatch = 0;
-            }
-        }
-        if (!batch.isEmpty()) {
-            batches.add(batch);
-        }
-        return batches;
-    }
-
     private static Predicate<QualifiedName> complete(List<TableData> tableData, SchemaModel model) {
         Map<QualifiedName, Boolean> whole = new TreeMap<>();
         tableData.forEach(t -> whole.put(t.table(), t.isEmpty() || t.selection() instanceof RowSelection.All));

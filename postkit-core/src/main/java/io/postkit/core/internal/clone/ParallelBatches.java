@@ -24,15 +24,6 @@ final class ParallelBatches {
     private ParallelBatches() {
     }
 
-    /** Cuts {@code statements} into batches of {@code size}, in order. */
-    static List<List<String>> cut(List<String> statements, int size) {
-        List<List<String>> batches = new ArrayList<>();
-        for (int from = 0; from < statements.size(); from += size) {
-            batches.add(statements.subList(from, Math.min(statements.size(), from + size)));
-        }
-        return batches;
-    }
-
     /** @param what what the statements build, for the message when one fails */
     static void run(ConnectionSource target, int workers, List<List<String>> batches, String what) {
         if (batches.isEmpty()) {
