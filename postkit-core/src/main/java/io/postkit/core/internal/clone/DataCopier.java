@@ -13,10 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -144,22 +140,8 @@ public final class DataCopier {
             if (outstanding.get() == 0) {
                 return;
             }
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "postkit-clone");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<Void>> futures = new ArrayList<>();
-                for (int i = 0; i < threads; i++) {
-                    futures.add(pool.submit(new Worker()));
-                }
-                for (Future<Void> future : futures) {
-                    await(future);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            // Each thread its own worker: its own connections.
+            Workers.runAll(threads, "copying data", () -> new Worker().call());
         }
 
         private QualifiedName family(QualifiedName table) {
@@ -219,21 +201,6 @@ public final class DataCopier {
                 rows.put(table.table(), copied == null ? 0L : copied.get());
             }
             return new Result(progress.rows(), progress.bytes(), progress.seconds(), progress.summary(), rows);
-        }
-
-        private void await(Future<Void> future) {
-            try {
-                future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PostkitException("Interrupted while copying data.", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof PostkitException pe) {
-                    throw pe;
-                }
-                throw new PostkitException("Copying data failed: " + cause.getMessage(), cause);
-            }
         }
 
         /** A thread with its own target connection, and a source connection in the snapshot once it copies. */

@@ -14,7 +14,6 @@ import io.postkit.core.internal.model.SchemaModel;
 import io.postkit.core.internal.render.SqlRenderer;
 import io.postkit.core.internal.sql.Identifiers;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,9 +44,6 @@ public final class NativeCloner {
     /** What was cloned, and how long each step took. */
     public record Result(SchemaModel model, DataCopier.Result data, String timings) {
     }
-
-    /** Foreign keys per transaction: few round trips, and short enough that parallel batches rarely wait. */
-    private static final int FOREIGN_KEYS_PER_BATCH = 50;
 
     private final int workers;
     private final long unitBytes;
@@ -134,7 +130,7 @@ public final class NativeCloner {
                 log.info("Copied " + data.summary());
             }
 
-            ParallelBatches.run(target, workers, foreignKeyBatches(post.foreignKeys()), "foreign keys");
+            ParallelBatches.run(target, workers, post.foreignKeyBatches(), "foreign keys");
             timer.step("foreign keys");
             StatementBatch.run(local, withBodyChecksOff(post.rest()));
             setSequences(local, sequenceValues);
@@ -149,32 +145,6 @@ public final class NativeCloner {
      * Whether every row of a table is in the clone once the selected rows are (a table without pages has none to
      * copy); a partitioned one, of every leaf.
      */
-    /**
-     * Foreign keys in batches of {@value #FOREIGN_KEYS_PER_BATCH}; one that PostgreSQL validates (it reads both
-     * tables) in a batch of its own, so several run side by side.
-     */
-    private static List<List<String>> foreignKeyBatches(List<List<String>> foreignKeys) {
-        List<List<String>> batches = new ArrayList<>();
-        List<String> batch = new ArrayList<>();
-        int inBatch = 0;
-        for (List<String> foreignKey : foreignKeys) {
-            if (foreignKey.size() == 1) {
-                batches.add(foreignKey);
-                continue;
-            }
-            batch.addAll(foreignKey);
-            if (++inBatch == FOREIGN_KEYS_PER_BATCH) {
-                batches.add(batch);
-                batch = new ArrayList<>();
-                inBatch = 0;
-            }
-        }
-        if (!batch.isEmpty()) {
-            batches.add(batch);
-        }
-        return batches;
-    }
-
     private static Predicate<QualifiedName> complete(List<TableData> tableData, SchemaModel model) {
         Map<QualifiedName, Boolean> whole = new TreeMap<>();
         tableData.forEach(t -> whole.put(t.table(), t.isEmpty() || t.selection() instanceof RowSelection.All));
@@ -243,13 +213,7 @@ public final class NativeCloner {
                 + " LEFT JOIN pg_type e ON e.oid = t.typelem AND t.typlen = -1"
                 + " JOIN pg_class r ON r.oid IN (t.typrelid, e.typrelid) AND r.relkind <> 'c'"
                 + " WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND n.nspname = ANY (?))";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, textArray(c, schemas));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
+        return query(c, sql, schemas, rs -> rs.getBoolean(1)).get(0);
     }
 
     private static int serverVersion(Connection c) throws SQLException {
@@ -275,7 +239,6 @@ public final class NativeCloner {
      */
     private static List<TableData> tableData(Connection c, Collection<String> schemas, SchemaModel model,
                                              DataSelection selection) throws SQLException {
-        List<TableData> tables = new ArrayList<>();
         String sql = "SELECT n.nspname, c.relname, pg_table_size(c.oid),"
                 + " pg_relation_size(c.oid) / current_setting('block_size')::bigint,"
                 + " ARRAY(SELECT a.attname::text FROM pg_attribute a"
@@ -283,16 +246,14 @@ public final class NativeCloner {
                 + "   ORDER BY a.attnum)"
                 + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE c.relkind = 'r' AND n.nspname = ANY (?)";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, textArray(c, schemas));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    QualifiedName name = QualifiedName.of(rs.getString(1), rs.getString(2));
-                    if (model.tables().containsKey(name)) {
-                        tables.add(new TableData(name, List.of((String[]) rs.getArray(5).getArray()), rs.getLong(3),
-                                rs.getLong(4), selection.of(name)));
-                    }
-                }
+        List<TableData> tables = new ArrayList<>();
+        for (TableData table : query(c, sql, schemas, rs -> {
+            QualifiedName name = QualifiedName.of(rs.getString(1), rs.getString(2));
+            return new TableData(name, List.of((String[]) rs.getArray(5).getArray()), rs.getLong(3), rs.getLong(4),
+                    selection.of(name));
+        })) {
+            if (model.tables().containsKey(table.table())) {
+                tables.add(table);
             }
         }
         return tables;
@@ -304,7 +265,6 @@ public final class NativeCloner {
     }
 
     private static List<SequenceValue> sequenceValues(Connection c, Collection<String> schemas) throws SQLException {
-        List<SequenceValue> values = new ArrayList<>();
         String sql = "SELECT s.schemaname, s.sequencename, tn.nspname, t.relname, a.attname,"
                 + " coalesce(s.last_value, s.start_value), s.last_value IS NOT NULL"
                 + " FROM pg_sequences s"
@@ -316,18 +276,9 @@ public final class NativeCloner {
                 + " LEFT JOIN pg_namespace tn ON tn.oid = t.relnamespace"
                 + " LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid"
                 + " WHERE s.schemaname = ANY (?)";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, textArray(c, schemas));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    QualifiedName owner = rs.getString(4) == null ? null
-                            : QualifiedName.of(rs.getString(3), rs.getString(4));
-                    values.add(new SequenceValue(QualifiedName.of(rs.getString(1), rs.getString(2)), owner,
-                            rs.getString(5), rs.getLong(6), rs.getBoolean(7)));
-                }
-            }
-        }
-        return values;
+        return query(c, sql, schemas, rs -> new SequenceValue(QualifiedName.of(rs.getString(1), rs.getString(2)),
+                rs.getString(4) == null ? null : QualifiedName.of(rs.getString(3), rs.getString(4)), rs.getString(5),
+                rs.getLong(6), rs.getBoolean(7)));
     }
 
     /**
@@ -353,7 +304,24 @@ public final class NativeCloner {
         }
     }
 
-    private static Array textArray(Connection c, Collection<String> values) throws SQLException {
-        return c.createArrayOf("text", values.toArray());
+    /** One row of a catalog query. */
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The rows of {@code sql}, whose one parameter is the managed schemas. */
+    private static <T> List<T> query(Connection c, String sql, Collection<String> schemas, Row<T> row)
+            throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row.read(rs));
+                }
+            }
+        }
+        return rows;
     }
 }

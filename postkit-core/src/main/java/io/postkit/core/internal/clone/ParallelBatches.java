@@ -1,16 +1,10 @@
 package io.postkit.core.internal.clone;
 
-import io.postkit.core.api.PostkitException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Runs independent batches of statements on several connections, each batch in a transaction of its own. Batches
@@ -24,38 +18,20 @@ final class ParallelBatches {
     private ParallelBatches() {
     }
 
-    /** Cuts {@code statements} into batches of {@code size}, in order. */
-    static List<List<String>> cut(List<String> statements, int size) {
-        List<List<String>> batches = new ArrayList<>();
-        for (int from = 0; from < statements.size(); from += size) {
-            batches.add(statements.subList(from, Math.min(statements.size(), from + size)));
-        }
-        return batches;
-    }
-
     /** @param what what the statements build, for the message when one fails */
     static void run(ConnectionSource target, int workers, List<List<String>> batches, String what) {
         if (batches.isEmpty()) {
             return;
         }
         ConcurrentLinkedQueue<List<String>> queue = new ConcurrentLinkedQueue<>(batches);
-        int threads = Math.max(1, Math.min(workers, batches.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "postkit-clone-batch");
-            t.setDaemon(true);
-            return t;
+        Workers.runAll(Math.max(1, Math.min(workers, batches.size())), "building " + what, () -> {
+            try {
+                return work(target, queue);
+            } catch (SQLException | RuntimeException e) {
+                queue.clear();
+                throw e;
+            }
         });
-        try {
-            List<Future<Void>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> work(target, queue)));
-            }
-            for (Future<Void> future : futures) {
-                await(future, queue, what);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static Void work(ConnectionSource target, ConcurrentLinkedQueue<List<String>> queue) throws SQLException {
@@ -78,19 +54,6 @@ final class ParallelBatches {
                     throw e;
                 }
             }
-        }
-    }
-
-    private static void await(Future<Void> future, ConcurrentLinkedQueue<List<String>> queue, String what) {
-        try {
-            future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PostkitException("Interrupted while building " + what + ".", e);
-        } catch (ExecutionException e) {
-            queue.clear();
-            Throwable cause = e.getCause();
-            throw new PostkitException("Cloning failed building " + what + ": " + cause.getMessage(), cause);
         }
     }
 }

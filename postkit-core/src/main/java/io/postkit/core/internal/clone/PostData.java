@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * What a clone builds after the data, split the way it can run in parallel, as pg_restore does:
@@ -36,14 +37,19 @@ import java.util.function.Predicate;
  */
 final class PostData {
 
+    /** Foreign keys marked valid per transaction: few round trips, short enough that parallel batches rarely wait. */
+    private static final int TRUSTED_FOREIGN_KEYS_PER_BATCH = 50;
+
     private final Map<QualifiedName, List<String>> familyBuilds;
-    private final List<List<String>> foreignKeys;
+    private final List<SchemaChange.AddConstraint> trustedForeignKeys;
+    private final List<String> validatedForeignKeys;
     private final List<String> rest;
 
-    private PostData(Map<QualifiedName, List<String>> familyBuilds, List<List<String>> foreignKeys,
-                     List<String> rest) {
+    private PostData(Map<QualifiedName, List<String>> familyBuilds, List<SchemaChange.AddConstraint> trustedForeignKeys,
+                     List<String> validatedForeignKeys, List<String> rest) {
         this.familyBuilds = familyBuilds;
-        this.foreignKeys = foreignKeys;
+        this.trustedForeignKeys = trustedForeignKeys;
+        this.validatedForeignKeys = validatedForeignKeys;
         this.rest = rest;
     }
 
@@ -56,7 +62,8 @@ final class PostData {
                        boolean noRows) {
         Predicate<QualifiedName> holds = noRows ? t -> true : complete;
         Map<QualifiedName, List<String>> builds = new LinkedHashMap<>();
-        List<List<String>> foreignKeys = new ArrayList<>();
+        List<SchemaChange.AddConstraint> trustedForeignKeys = new ArrayList<>();
+        List<String> validatedForeignKeys = new ArrayList<>();
         Set<QualifiedName> parents = new TreeSet<>();
         model.tables().values().forEach(t -> parents.addAll(t.parents()));
         List<String> rest = new ArrayList<>();
@@ -64,18 +71,25 @@ final class PostData {
             if (change.phase().isPreData()) {
                 continue;
             }
-            List<String> sql = trusted(change, model, parents, holds)
-                    ? addedValid((SchemaChange.AddConstraint) change) : List.of(SqlRenderer.render(change).sql());
-            QualifiedName table = tableBuilt(change, model);
+            boolean trusted = trusted(change, model, parents, holds);
             if (change.phase() == Phase.ADD_FOREIGN_KEY) {
-                foreignKeys.add(sql);
-            } else if (table != null) {
+                if (trusted) {
+                    trustedForeignKeys.add((SchemaChange.AddConstraint) change);
+                } else {
+                    validatedForeignKeys.add(SqlRenderer.render(change).sql());
+                }
+                continue;
+            }
+            List<String> sql = trusted ? addedValid(List.of((SchemaChange.AddConstraint) change))
+                    : List.of(SqlRenderer.render(change).sql());
+            QualifiedName table = tableBuilt(change, model);
+            if (table != null) {
                 builds.computeIfAbsent(familyOf(table, model), t -> new ArrayList<>()).addAll(sql);
             } else {
                 rest.addAll(sql);
             }
         }
-        return new PostData(builds, foreignKeys, rest);
+        return new PostData(builds, trustedForeignKeys, validatedForeignKeys, rest);
     }
 
     /** Whether {@code change} adds a check or foreign key that the copied rows satisfy by construction. */
@@ -102,12 +116,14 @@ final class PostData {
         return table != null && table.partitionBy() == null && table.parents().isEmpty() && !parents.contains(name);
     }
 
-    /** The constraint added without a scan and then marked valid, in the same transaction. */
-    private static List<String> addedValid(SchemaChange.AddConstraint add) {
-        return List.of(SqlRenderer.render(add).sql() + " NOT VALID",
-                "UPDATE pg_catalog.pg_constraint SET convalidated = true WHERE conrelid = "
-                        + Identifiers.literal(Identifiers.quote(add.table())) + "::regclass AND conname = "
-                        + Identifiers.literal(add.constraint().name()));
+    /** The constraints added without a scan, then marked valid with one statement, in the same transaction. */
+    private static List<String> addedValid(List<SchemaChange.AddConstraint> adds) {
+        List<String> statements = new ArrayList<>();
+        adds.forEach(add -> statements.add(SqlRenderer.render(add).sql() + " NOT VALID"));
+        statements.add("UPDATE pg_catalog.pg_constraint SET convalidated = true WHERE (conrelid, conname) IN ("
+                + adds.stream().map(add -> "(" + Identifiers.literal(Identifiers.quote(add.table())) + "::regclass, "
+                        + Identifiers.literal(add.constraint().name()) + ")").collect(Collectors.joining(", ")) + ")");
+        return statements;
     }
 
     /** The key, check or index of a table that {@code change} builds, or null. */
@@ -139,9 +155,18 @@ final class PostData {
         return familyBuilds;
     }
 
-    /** Each foreign key's statements (one, or two when it is marked valid). */
-    List<List<String>> foreignKeys() {
-        return foreignKeys;
+    /**
+     * The foreign keys, in batches to run side by side: one that PostgreSQL validates (it reads both tables) alone,
+     * those marked valid {@value #TRUSTED_FOREIGN_KEYS_PER_BATCH} at a time.
+     */
+    List<List<String>> foreignKeyBatches() {
+        List<List<String>> batches = new ArrayList<>();
+        validatedForeignKeys.forEach(sql -> batches.add(List.of(sql)));
+        for (int from = 0; from < trustedForeignKeys.size(); from += TRUSTED_FOREIGN_KEYS_PER_BATCH) {
+            batches.add(addedValid(trustedForeignKeys.subList(from,
+                    Math.min(trustedForeignKeys.size(), from + TRUSTED_FOREIGN_KEYS_PER_BATCH))));
+        }
+        return batches;
     }
 
     List<String> rest() {
