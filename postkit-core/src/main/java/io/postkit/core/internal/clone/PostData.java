@@ -42,11 +42,11 @@ final class PostData {
 
     private final Map<QualifiedName, List<String>> familyBuilds;
     private final List<SchemaChange.AddConstraint> trustedForeignKeys;
-    private final List<String> validatedForeignKeys;
+    private final List<SchemaChange.AddConstraint> validatedForeignKeys;
     private final List<String> rest;
 
     private PostData(Map<QualifiedName, List<String>> familyBuilds, List<SchemaChange.AddConstraint> trustedForeignKeys,
-                     List<String> validatedForeignKeys, List<String> rest) {
+                     List<SchemaChange.AddConstraint> validatedForeignKeys, List<String> rest) {
         this.familyBuilds = familyBuilds;
         this.trustedForeignKeys = trustedForeignKeys;
         this.validatedForeignKeys = validatedForeignKeys;
@@ -63,7 +63,7 @@ final class PostData {
         Predicate<QualifiedName> holds = noRows ? t -> true : complete;
         Map<QualifiedName, List<String>> builds = new LinkedHashMap<>();
         List<SchemaChange.AddConstraint> trustedForeignKeys = new ArrayList<>();
-        List<String> validatedForeignKeys = new ArrayList<>();
+        List<SchemaChange.AddConstraint> validatedForeignKeys = new ArrayList<>();
         Set<QualifiedName> parents = new TreeSet<>();
         model.tables().values().forEach(t -> parents.addAll(t.parents()));
         List<String> rest = new ArrayList<>();
@@ -76,7 +76,7 @@ final class PostData {
                 if (trusted) {
                     trustedForeignKeys.add((SchemaChange.AddConstraint) change);
                 } else {
-                    validatedForeignKeys.add(SqlRenderer.render(change).sql());
+                    validatedForeignKeys.add((SchemaChange.AddConstraint) change);
                 }
                 continue;
             }
@@ -157,16 +157,36 @@ final class PostData {
 
     /**
      * The foreign keys, in batches to run side by side: one that PostgreSQL validates (it reads both tables) alone,
-     * those marked valid {@value #TRUSTED_FOREIGN_KEYS_PER_BATCH} at a time.
+     * those marked valid {@value #TRUSTED_FOREIGN_KEYS_PER_BATCH} at a time. Adding a foreign key locks both of its
+     * tables until the transaction ends; two batches that took them in opposite orders deadlocked (LedgerSMB's
+     * schema, every few clones), so each batch first locks all of its tables in one global order.
      */
     List<List<String>> foreignKeyBatches() {
         List<List<String>> batches = new ArrayList<>();
-        validatedForeignKeys.forEach(sql -> batches.add(List.of(sql)));
+        validatedForeignKeys.forEach(add -> batches.add(lockedFirst(List.of(add),
+                List.of(SqlRenderer.render(add).sql()))));
         for (int from = 0; from < trustedForeignKeys.size(); from += TRUSTED_FOREIGN_KEYS_PER_BATCH) {
-            batches.add(addedValid(trustedForeignKeys.subList(from,
-                    Math.min(trustedForeignKeys.size(), from + TRUSTED_FOREIGN_KEYS_PER_BATCH))));
+            List<SchemaChange.AddConstraint> adds = trustedForeignKeys.subList(from,
+                    Math.min(trustedForeignKeys.size(), from + TRUSTED_FOREIGN_KEYS_PER_BATCH));
+            batches.add(lockedFirst(adds, addedValid(adds)));
         }
         return batches;
+    }
+
+    /** {@code statements} after a lock, in name order, on every table the foreign keys join. */
+    private static List<String> lockedFirst(List<SchemaChange.AddConstraint> adds, List<String> statements) {
+        Set<QualifiedName> tables = new TreeSet<>();
+        adds.forEach(add -> {
+            tables.add(add.table());
+            if (add.constraint().referencedTable() != null) {
+                tables.add(add.constraint().referencedTable());
+            }
+        });
+        List<String> locked = new ArrayList<>();
+        locked.add("LOCK TABLE " + tables.stream().map(Identifiers::quote).collect(Collectors.joining(", "))
+                + " IN SHARE ROW EXCLUSIVE MODE");
+        locked.addAll(statements);
+        return locked;
     }
 
     List<String> rest() {

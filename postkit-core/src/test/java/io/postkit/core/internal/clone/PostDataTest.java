@@ -74,11 +74,14 @@ class PostDataTest {
     @Test
     void foreignKeysBetweenCompletePlainTablesAreMarkedValidOthersValidatedEachAlone() {
         assertEquals(List.of(
-                List.of("ALTER TABLE \"public\".\"event_refs\" ADD CONSTRAINT \"event_refs_event_id_fkey\" FOREIGN KEY"
+                List.of("LOCK TABLE \"public\".\"event_refs\", \"public\".\"events\" IN SHARE ROW EXCLUSIVE MODE",
+                        "ALTER TABLE \"public\".\"event_refs\" ADD CONSTRAINT \"event_refs_event_id_fkey\" FOREIGN KEY"
                         + " (event_id) REFERENCES public.events(id)"),
-                List.of("ALTER TABLE \"public\".\"notes\" ADD CONSTRAINT \"notes_customer_id_fkey\" FOREIGN KEY"
+                List.of("LOCK TABLE \"public\".\"customers\", \"public\".\"notes\" IN SHARE ROW EXCLUSIVE MODE",
+                        "ALTER TABLE \"public\".\"notes\" ADD CONSTRAINT \"notes_customer_id_fkey\" FOREIGN KEY"
                         + " (customer_id) REFERENCES public.customers(id) NOT VALID"),
-                List.of("ALTER TABLE \"public\".\"orders\" ADD CONSTRAINT \"orders_customer_id_fkey\" FOREIGN KEY"
+                List.of("LOCK TABLE \"public\".\"customers\", \"public\".\"orders\" IN SHARE ROW EXCLUSIVE MODE",
+                        "ALTER TABLE \"public\".\"orders\" ADD CONSTRAINT \"orders_customer_id_fkey\" FOREIGN KEY"
                                 + " (customer_id) REFERENCES public.customers(id) NOT VALID",
                         "UPDATE pg_catalog.pg_constraint SET convalidated = true WHERE (conrelid, conname) IN"
                                 + " (('\"public\".\"orders\"'::regclass, 'orders_customer_id_fkey'))")),
@@ -89,9 +92,9 @@ class PostDataTest {
     @Test
     void aPartialCloneValidatesUnlessItHoldsNoRows() {
         Predicate<QualifiedName> customersSampled = t -> !t.equals(name("customers"));
-        assertEquals(List.of(1, 1, 1), postData(customersSampled, false).foreignKeyBatches().stream()
-                .map(List::size).toList(), "each validated alone");
-        assertEquals(List.of(1, 1, 2), postData(customersSampled, true).foreignKeyBatches().stream()
+        assertEquals(List.of(2, 2, 2), postData(customersSampled, false).foreignKeyBatches().stream()
+                .map(List::size).toList(), "each validated alone, after its lock");
+        assertEquals(List.of(2, 2, 3), postData(customersSampled, true).foreignKeyBatches().stream()
                 .map(List::size).toList(), "schema only: no row can break orders' foreign key");
     }
 }
