@@ -1,6 +1,8 @@
-// the whole script, in order: the type before its column, the view after the column it reads
+// the whole script, in order, in one transaction: the type before its column, the view after the column it reads
 def sql = new File(basedir, 'target/change.sql').text
-def expected = '''CREATE TYPE "public"."tier" AS ENUM ('free', 'pro');
+def expected = '''BEGIN;
+
+CREATE TYPE "public"."tier" AS ENUM ('free', 'pro');
 
 ALTER TABLE "public"."customers" ADD COLUMN "tier" public.tier DEFAULT 'free'::public.tier NOT NULL;
 
@@ -11,6 +13,8 @@ SELECT customers.id,
     customers.email
    FROM public.customers
   WHERE (customers.tier = 'pro'::public.tier);
+
+COMMIT;
 '''
 assert sql == expected
 return true

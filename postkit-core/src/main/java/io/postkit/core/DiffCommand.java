@@ -25,6 +25,7 @@ import io.postkit.core.internal.local.LocalDatabases;
 import io.postkit.core.internal.local.Purpose;
 import io.postkit.core.internal.local.ThrowawayDatabase;
 import io.postkit.core.internal.migration.MigrationTable;
+import io.postkit.core.internal.model.ConstraintType;
 import io.postkit.core.internal.model.SchemaModel;
 import io.postkit.core.internal.plan.PlanText;
 import io.postkit.core.internal.render.SqlRenderer;
@@ -36,6 +37,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -75,7 +77,10 @@ public final class DiffCommand {
         if (from.url() != null && to.url() != null) {
             int fromMajor = from.major(host);
             if (fromMajor == to.major(host) && (request.pgVersion() == null || request.pgVersion() == fromMajor)) {
-                return readInPlace(request, from, to);
+                String inPlace = readInPlace(request, from, to);
+                if (inPlace != null) {
+                    return inPlace;
+                }
             }
         }
         int major = major(request, from, to);
@@ -102,8 +107,12 @@ public final class DiffCommand {
     }
 
     /**
-     * Two databases of the same major are read where they are, both at once: each prints its definitions in the
-     * same normal form, so copying them to a local server first would only cost time.
+     * Two databases of the same major are read where they are, both at once, when that gives the same answer as
+     * copying them: a printed expression (a check, default, index, view, trigger, policy) is not always a fixed point
+     * of PostgreSQL's printer ({@code varchar IN (...)} prints differently once created again from its print), so one
+     * database built from the other's migrations may print the same expression differently. When the diff in place
+     * changes such an object, both sides are copied to the embedded server after all, where both go through the
+     * printer the same way. Null when that is needed.
      */
     private String readInPlace(Request request, Source from, Source to) {
         try (Connection a = from.connection(host); Connection b = to.connection(host)) {
@@ -114,13 +123,35 @@ public final class DiffCommand {
             }
             CatalogReader.Sides sides = new CatalogReader().readBoth(a, b, schemas,
                     Set.of(MigrationTable.DEFAULT_NAME));
-            List<SchemaChange> changes = ExtensionDiff.merged(SchemaDiff.between(sides.current(), sides.desired()),
+            List<SchemaChange> diff = SchemaDiff.between(sides.current(), sides.desired());
+            if (diff.stream().anyMatch(DiffCommand::changesPrintedExpression)) {
+                host.log().debug("The databases differ in a printed expression: both are copied to compare them");
+                return null;
+            }
+            List<SchemaChange> changes = ExtensionDiff.merged(diff,
                     ExtensionDiff.between(Extensions.installedIn(a), Extensions.installedIn(b), schemas));
             return PlanText.script(SqlRenderer.renderAll(changes));
         } catch (SQLException e) {
             throw new PostkitException("postkit:diff failed reading the catalogs of from and to: " + e.getMessage(),
                     e);
         }
+    }
+
+    /** Whether {@code change} alters or replaces an object whose definition PostgreSQL prints from an expression. */
+    private static boolean changesPrintedExpression(SchemaChange change) {
+        if (change instanceof SchemaChange.DropConstraint drop) {
+            return drop.constraint().type() == ConstraintType.CHECK;
+        }
+        if (change instanceof SchemaChange.AlterColumn alter) {
+            return !Objects.equals(alter.current().defaultExpression(), alter.desired().defaultExpression())
+                    || !Objects.equals(alter.current().generated(), alter.desired().generated());
+        }
+        if (change instanceof SchemaChange.CreateView view) {
+            return view.orReplace();
+        }
+        return change instanceof SchemaChange.DropView || change instanceof SchemaChange.DropIndex
+                || change instanceof SchemaChange.DropTrigger || change instanceof SchemaChange.DropPolicy
+                || change instanceof SchemaChange.AlterDomain;
     }
 
     /** A side built from files gets the extensions of a database side, as a shadow gets the clone's. */

@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A PostgreSQL server run from extracted binaries on a data directory of its own. {@link #start()} initialises
@@ -28,6 +31,7 @@ public final class EmbeddedPostgres {
 
     private static final String LOG_FILE = "postkit-server.log";
     private static final Duration PG_CTL_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration PROCESS_EXIT_WAIT = Duration.ofSeconds(10);
 
     private final Path installDir;
     private final Path dataDir;
@@ -107,12 +111,31 @@ public final class EmbeddedPostgres {
     }
 
     void stop() {
+        Optional<PostmasterPid> running = PostmasterPid.read(dataDir);
         List<String> command = List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-m", "fast", "-w", "-t",
                 Long.toString(PG_CTL_TIMEOUT.toSeconds()), "stop");
         CommandRunner.Result result = CommandRunner.run(user.command(command), PG_CTL_TIMEOUT.plusSeconds(10));
         if (result.exitCode() != 0 && PostmasterPid.read(dataDir).filter(PostmasterPid::isAlive).isPresent()) {
             log.warn("Could not stop the local PostgreSQL server on " + dataDir + ": " + result.output());
+            return;
         }
+        running.ifPresent(EmbeddedPostgres::awaitExit);
+    }
+
+    /**
+     * pg_ctl returns once the postmaster removed its pid file, a moment before the process ends; whoever is told
+     * "stopped" (a script that starts the server again, a check of the process) must find it gone.
+     */
+    private static void awaitExit(PostmasterPid pid) {
+        ProcessHandle.of(pid.pid()).ifPresent(process -> {
+            try {
+                process.onExit().get(PROCESS_EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // still ending (or not ours to watch): the data directory is released all the same
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     /**
