@@ -11,6 +11,7 @@ import io.postkit.core.internal.config.JdbcUrl;
 import io.postkit.core.api.RemoteConfig;
 import io.postkit.core.internal.connect.RemoteConnector;
 import io.postkit.core.internal.diff.ExtensionDiff;
+import io.postkit.core.internal.diff.PrintedForms;
 import io.postkit.core.internal.diff.SchemaChange;
 import io.postkit.core.internal.diff.SchemaDiff;
 import io.postkit.core.internal.embedded.EmbeddedPostgres;
@@ -25,7 +26,6 @@ import io.postkit.core.internal.local.LocalDatabases;
 import io.postkit.core.internal.local.Purpose;
 import io.postkit.core.internal.local.ThrowawayDatabase;
 import io.postkit.core.internal.migration.MigrationTable;
-import io.postkit.core.internal.model.ConstraintType;
 import io.postkit.core.internal.model.SchemaModel;
 import io.postkit.core.internal.plan.PlanText;
 import io.postkit.core.internal.render.SqlRenderer;
@@ -37,7 +37,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -110,9 +109,9 @@ public final class DiffCommand {
      * Two databases of the same major are read where they are, both at once, when that gives the same answer as
      * copying them: a printed expression (a check, default, index, view, trigger, policy) is not always a fixed point
      * of PostgreSQL's printer ({@code varchar IN (...)} prints differently once created again from its print), so one
-     * database built from the other's migrations may print the same expression differently. When the diff in place
-     * changes such an object, both sides are copied to the embedded server after all, where both go through the
-     * printer the same way. Null when that is needed.
+     * database built from the other's migrations may print the same expression differently. When the two may hold
+     * such a pair ({@link PrintedForms}), both sides are copied to the embedded server after all, where both go
+     * through the printer the same way. Null when that is needed.
      */
     private String readInPlace(Request request, Source from, Source to) {
         try (Connection a = from.connection(host); Connection b = to.connection(host)) {
@@ -123,35 +122,17 @@ public final class DiffCommand {
             }
             CatalogReader.Sides sides = new CatalogReader().readBoth(a, b, schemas,
                     Set.of(MigrationTable.DEFAULT_NAME));
-            List<SchemaChange> diff = SchemaDiff.between(sides.current(), sides.desired());
-            if (diff.stream().anyMatch(DiffCommand::changesPrintedExpression)) {
-                host.log().debug("The databases differ in a printed expression: both are copied to compare them");
+            if (PrintedForms.mayDifferOnlyInPrint(sides.current(), sides.desired())) {
+                host.log().debug("The databases may print one expression two ways: both are copied to compare them");
                 return null;
             }
-            List<SchemaChange> changes = ExtensionDiff.merged(diff,
+            List<SchemaChange> changes = ExtensionDiff.merged(SchemaDiff.between(sides.current(), sides.desired()),
                     ExtensionDiff.between(Extensions.installedIn(a), Extensions.installedIn(b), schemas));
             return PlanText.script(SqlRenderer.renderAll(changes));
         } catch (SQLException e) {
             throw new PostkitException("postkit:diff failed reading the catalogs of from and to: " + e.getMessage(),
                     e);
         }
-    }
-
-    /** Whether {@code change} alters or replaces an object whose definition PostgreSQL prints from an expression. */
-    private static boolean changesPrintedExpression(SchemaChange change) {
-        if (change instanceof SchemaChange.DropConstraint drop) {
-            return drop.constraint().type() == ConstraintType.CHECK;
-        }
-        if (change instanceof SchemaChange.AlterColumn alter) {
-            return !Objects.equals(alter.current().defaultExpression(), alter.desired().defaultExpression())
-                    || !Objects.equals(alter.current().generated(), alter.desired().generated());
-        }
-        if (change instanceof SchemaChange.CreateView view) {
-            return view.orReplace();
-        }
-        return change instanceof SchemaChange.DropView || change instanceof SchemaChange.DropIndex
-                || change instanceof SchemaChange.DropTrigger || change instanceof SchemaChange.DropPolicy
-                || change instanceof SchemaChange.AlterDomain;
     }
 
     /** A side built from files gets the extensions of a database side, as a shadow gets the clone's. */
