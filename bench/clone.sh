@@ -110,10 +110,10 @@ fi
 
 # ---- postkit, built into the bench-private repository
 if $build; then
-  if [ ! -d "$repo" ]; then
-    echo "== Seeding $repo from ~/.m2 (once)" >&2
-    mkdir -p "$repo" && (cd "$HOME/.m2/repository" && tar cf - --exclude=./io/postkit .) | (cd "$repo" && tar xf -)
-  fi
+  # topped up on every run: a dependency added since the last run must be there (Maven runs offline here)
+  echo "== Seeding $repo from ~/.m2 (files it lacks)" >&2
+  mkdir -p "$repo" && (cd "$HOME/.m2/repository" && tar cf - --exclude=./io/postkit .) \
+    | (cd "$repo" && tar xf - --skip-old-files)
   echo "== Building postkit into $repo" >&2
   # shellcheck disable=SC2086
   mvn -B -q -o ${MAVEN_ARGS:-} -Dmaven.repo.local="$repo" -DskipTests -Dinvoker.skip=true install
