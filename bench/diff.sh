@@ -30,7 +30,8 @@ gen="$root/../shared/bench-data/gen_schema.py"
 command -v psql >/dev/null || { echo "diff benchmark: psql is needed to load the schemas" >&2; exit 2; }
 mkdir -p "$project"
 chmod 755 "$work" "$project"
-version=$(mvn -B -q ${MAVEN_ARGS:-} help:evaluate -Dexpression=project.version -DforceStdout)
+# the aggregator's own version (the first <version> of pom.xml); the help plugin may not be there offline
+version=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' pom.xml | head -1)
 plugin="io.postkit:postkit-maven-plugin:$version"
 
 echo "== Installing postkit $version and building the engine benchmark" >&2
