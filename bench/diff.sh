@@ -82,11 +82,22 @@ for n in $sizes; do
   to="jdbc:postgresql://localhost:$port/new_$n?user=postgres"
   out="$work/postkit-diff-$n.sql"
   p=(); m=()
+  rm -f "$out"
   for i in $(seq 1 "$runs"); do
     echo "== $n tables, run $i/$runs" >&2
     p+=("$(cd "$project" && seconds mvn -B -q ${MAVEN_ARGS:-} "$plugin:diff" -Dpostkit.from="$from" -Dpostkit.to="$to" -Dpostkit.output="$out")")
     m+=("$(seconds "$migra" "postgresql://postgres@localhost:$port/old_$n" "postgresql://postgres@localhost:$port/new_$n" --unsafe)")
   done
+  # a time counts only if the output is right: old + postkit's script must diff empty against new
+  [ -s "$out" ] || { echo "diff benchmark: postkit:diff wrote no script for $n tables" >&2; exit 1; }
+  psql_ -d postgres -c "DROP DATABASE IF EXISTS check_$n" -c "CREATE DATABASE check_$n TEMPLATE old_$n" >/dev/null
+  psql_ -d "check_$n" -f "$out" >/dev/null
+  (cd "$project" && mvn -B -q ${MAVEN_ARGS:-} "$plugin:diff" -Dpostkit.from="jdbc:postgresql://localhost:$port/check_$n?user=postgres" \
+    -Dpostkit.to="$to" -Dpostkit.output="$work/postkit-recheck-$n.sql")
+  [ ! -s "$work/postkit-recheck-$n.sql" ] || { echo "diff benchmark: old_$n + postkit's script still differs from new_$n:" \
+    "$work/postkit-recheck-$n.sql" >&2; exit 1; }
+  psql_ -d postgres -c "DROP DATABASE check_$n" >/dev/null
+  echo "== $n tables: old + postkit's script = new (diffed again: empty)" >&2
   pm=$(printf '%s\n' "${p[@]}" | median); mm=$(printf '%s\n' "${m[@]}" | median)
   engine=$(java -Xmx512m -cp "$cp" io.postkit.core.internal.bench.DiffEngineBenchmark "$from" "$to" "$runs" 1)
   em=$(echo "$engine" | sed -E 's/engine median ([0-9.]+) s.*/\1/')
