@@ -9,12 +9,14 @@ import com.github.dockerjava.api.model.Ports;
 import io.postkit.core.api.PostkitException;
 import io.postkit.core.api.PostkitLog;
 import io.postkit.core.internal.embedded.RunningServer;
+import io.postkit.core.internal.embedded.ServerSettings;
 import org.testcontainers.DockerClientFactory;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -31,9 +33,6 @@ public final class DockerServers {
     private static final int PG_PORT = 5432;
     private static final String SUPERUSER = "postgres";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
-    private static final List<String> LOADING_SETTINGS = List.of("-c", "fsync=off", "-c", "synchronous_commit=off",
-            "-c", "full_page_writes=off", "-c", "wal_level=minimal", "-c", "max_wal_senders=0",
-            "-c", "max_locks_per_transaction=1024", "-c", "autovacuum=off", "-c", "max_connections=60");
 
     private final String project;
     private final boolean keepRunning;
@@ -97,14 +96,15 @@ public final class DockerServers {
         return docker.createContainerCmd(image).withName(name).withExposedPorts(pg)
                 .withEnv("POSTGRES_HOST_AUTH_METHOD=trust", "LC_MESSAGES=C")
                 .withLabels(Map.of("io.postkit.project", project))
-                .withCmd(command())
+                .withCmd(command(major))
                 .withHostConfig(HostConfig.newHostConfig().withPortBindings(ports))
                 .exec().getId();
     }
 
-    private static List<String> command() {
-        List<String> command = new java.util.ArrayList<>(List.of("postgres"));
-        command.addAll(LOADING_SETTINGS);
+    /** The embedded provider's tuning for a throwaway clone's server, on the container's command line. */
+    private static List<String> command(int major) {
+        List<String> command = new ArrayList<>(List.of("postgres"));
+        command.addAll(ServerSettings.throwawayClone().commandLine(major));
         return command;
     }
 

@@ -1,6 +1,8 @@
 package io.postkit.core.internal.embedded;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +19,7 @@ import java.util.Map;
 public record ServerSettings(int port, String superuser, String superuserPassword, boolean tunedForLoading) {
 
     public static final String DEFAULT_SUPERUSER = "postgres";
+    private static final String MAX_CONNECTIONS = "60";
 
     public static ServerSettings throwawayClone() {
         return new ServerSettings(0, DEFAULT_SUPERUSER, null, true);
@@ -34,14 +37,37 @@ public record ServerSettings(int port, String superuser, String superuserPasswor
      * one transaction, and a plan may create or drop a thousand tables (GitLab's schema: 4,500 relations).
      */
     String startOptions(int port, int major) {
+        StringBuilder options = new StringBuilder("-p " + port);
+        startSettings(major).forEach((name, value) -> options.append(" -c ").append(name).append('=').append(value));
+        return options.toString();
+    }
+
+    private Map<String, String> startSettings(int major) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("max_locks_per_transaction", "1024");
         // A goal killed mid-statement leaves its backend running until it next talks to the client; from 14 on the
         // server checks the client every second instead, so a killed goal's transaction ends and frees its locks.
-        String options = "-p " + port + " -c max_locks_per_transaction=1024"
-                + (major >= 14 ? " -c client_connection_check_interval=1000" : "");
-        if (tunedForLoading) {
-            options += " -c maintenance_work_mem=" + maintenanceWorkMemMegabytes(totalMemoryBytes()) + "MB";
+        if (major >= 14) {
+            settings.put("client_connection_check_interval", "1000");
         }
-        return options;
+        if (tunedForLoading) {
+            settings.put("maintenance_work_mem", maintenanceWorkMemMegabytes(totalMemoryBytes()) + "MB");
+        }
+        return settings;
+    }
+
+    /**
+     * These settings as {@code postgres} command-line arguments, for a server postkit does not create with initdb
+     * (the docker provider's container): the same tuning as an embedded server's, from one place.
+     */
+    public List<String> commandLine(int major) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("max_connections", MAX_CONNECTIONS);
+        settings.putAll(loadingSettings());
+        settings.putAll(startSettings(major));
+        List<String> arguments = new ArrayList<>();
+        settings.forEach((name, value) -> arguments.addAll(List.of("-c", name + "=" + value)));
+        return arguments;
     }
 
     /**
@@ -67,18 +93,25 @@ public record ServerSettings(int port, String superuser, String superuserPasswor
         // Containers have a tiny /dev/shm.
         conf.put("dynamic_shared_memory_type", "mmap");
         conf.put("lc_messages", "'C'");
-        conf.put("max_connections", "60");
-        if (tunedForLoading) {
-            conf.put("fsync", "off");
-            conf.put("synchronous_commit", "off");
-            conf.put("full_page_writes", "off");
-            conf.put("wal_level", "minimal");
-            conf.put("max_wal_senders", "0");
-            // Small enough that checkpoints recycle WAL: CREATE DATABASE is WAL-logged (15+) and shadows are many.
-            conf.put("max_wal_size", "'512MB'");
-            conf.put("checkpoint_timeout", "'30min'");
-            conf.put("autovacuum", "off");
-        }
+        conf.put("max_connections", MAX_CONNECTIONS);
+        loadingSettings().forEach((name, value) -> conf.put(name, "'" + value + "'"));
         return conf;
+    }
+
+    /** Durability traded for speed, for a throwaway clone's server only. */
+    private Map<String, String> loadingSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (tunedForLoading) {
+            settings.put("fsync", "off");
+            settings.put("synchronous_commit", "off");
+            settings.put("full_page_writes", "off");
+            settings.put("wal_level", "minimal");
+            settings.put("max_wal_senders", "0");
+            // Small enough that checkpoints recycle WAL: CREATE DATABASE is WAL-logged (15+) and shadows are many.
+            settings.put("max_wal_size", "512MB");
+            settings.put("checkpoint_timeout", "30min");
+            settings.put("autovacuum", "off");
+        }
+        return settings;
     }
 }
