@@ -37,6 +37,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -76,9 +77,9 @@ public final class DiffCommand {
         if (from.url() != null && to.url() != null) {
             int fromMajor = from.major(host);
             if (fromMajor == to.major(host) && (request.pgVersion() == null || request.pgVersion() == fromMajor)) {
-                String inPlace = readInPlace(request, from, to);
-                if (inPlace != null) {
-                    return inPlace;
+                Optional<String> inPlace = readInPlace(request, from, to);
+                if (inPlace.isPresent()) {
+                    return inPlace.get();
                 }
             }
         }
@@ -111,9 +112,9 @@ public final class DiffCommand {
      * of PostgreSQL's printer ({@code varchar IN (...)} prints differently once created again from its print), so one
      * database built from the other's migrations may print the same expression differently. When the two may hold
      * such a pair ({@link PrintedForms}), both sides are copied to the embedded server after all, where both go
-     * through the printer the same way. Null when that is needed.
+     * through the printer the same way; empty when that is needed.
      */
-    private String readInPlace(Request request, Source from, Source to) {
+    private Optional<String> readInPlace(Request request, Source from, Source to) {
         try (Connection a = from.connection(host); Connection b = to.connection(host)) {
             Set<String> schemas = new TreeSet<>(request.schemas());
             if (schemas.isEmpty()) {
@@ -124,11 +125,11 @@ public final class DiffCommand {
                     Set.of(MigrationTable.DEFAULT_NAME));
             if (PrintedForms.mayDifferOnlyInPrint(sides.current(), sides.desired())) {
                 host.log().debug("The databases may print one expression two ways: both are copied to compare them");
-                return null;
+                return Optional.empty();
             }
             List<SchemaChange> changes = ExtensionDiff.merged(SchemaDiff.between(sides.current(), sides.desired()),
                     ExtensionDiff.between(Extensions.installedIn(a), Extensions.installedIn(b), schemas));
-            return PlanText.script(SqlRenderer.renderAll(changes));
+            return Optional.of(PlanText.script(SqlRenderer.renderAll(changes)));
         } catch (SQLException e) {
             throw new PostkitException("postkit:diff failed reading the catalogs of from and to: " + e.getMessage(),
                     e);

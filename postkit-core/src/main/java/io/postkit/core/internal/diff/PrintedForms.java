@@ -2,18 +2,13 @@ package io.postkit.core.internal.diff;
 
 import io.postkit.core.internal.model.Column;
 import io.postkit.core.internal.model.Constraint;
-import io.postkit.core.internal.model.Domain;
 import io.postkit.core.internal.model.Index;
-import io.postkit.core.internal.model.Policy;
 import io.postkit.core.internal.model.SchemaModel;
-import io.postkit.core.internal.model.Table;
-import io.postkit.core.internal.model.Trigger;
-import io.postkit.core.internal.model.View;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -39,35 +34,40 @@ public final class PrintedForms {
 
     /** Whether an object on both sides prints differently in a way one print round trip could explain. */
     public static boolean mayDifferOnlyInPrint(SchemaModel a, SchemaModel b) {
-        List<String[]> pairs = new ArrayList<>();
-        both(a.tables(), b.tables(), (x, y) -> tablePairs(x, y, pairs));
-        both(a.views(), b.views(), (x, y) -> pairs.add(new String[] {x.definition(), y.definition()}));
-        both(a.triggers(), b.triggers(), (x, y) -> pairs.add(new String[] {x.definition(), y.definition()}));
+        List<Texts> pairs = new ArrayList<>();
+        both(a.tables(), b.tables(), (x, y) -> {
+            byName(x.columns(), y.columns(), Column::name, Column::defaultExpression, pairs);
+            byName(x.constraints(), y.constraints(), Constraint::name, Constraint::definition, pairs);
+            byName(x.indexes(), y.indexes(), Index::name, Index::definition, pairs);
+        });
+        both(a.views(), b.views(), (x, y) -> pairs.add(new Texts(x.definition(), y.definition())));
+        both(a.triggers(), b.triggers(), (x, y) -> pairs.add(new Texts(x.definition(), y.definition())));
         both(a.policies(), b.policies(), (x, y) -> {
-            pairs.add(new String[] {x.using(), y.using()});
-            pairs.add(new String[] {x.withCheck(), y.withCheck()});
+            pairs.add(new Texts(x.using(), y.using()));
+            pairs.add(new Texts(x.withCheck(), y.withCheck()));
         });
         both(a.domains(), b.domains(), (x, y) -> {
-            pairs.add(new String[] {x.defaultExpression(), y.defaultExpression()});
+            pairs.add(new Texts(x.defaultExpression(), y.defaultExpression()));
             byName(x.constraints(), y.constraints(), Constraint::name, Constraint::definition, pairs);
         });
-        return pairs.stream().anyMatch(p -> !Objects.equals(p[0], p[1]) && p[0] != null && p[1] != null
-                && normal(p[0]).equals(normal(p[1])));
+        return pairs.stream().anyMatch(Texts::differOnlyInPrint);
     }
 
-    private static void tablePairs(Table x, Table y, List<String[]> pairs) {
-        byName(x.columns(), y.columns(), Column::name, Column::defaultExpression, pairs);
-        byName(x.constraints(), y.constraints(), Constraint::name, Constraint::definition, pairs);
-        byName(x.indexes(), y.indexes(), Index::name, Index::definition, pairs);
+    /** One object's text on each side; null where it has none. */
+    private record Texts(String a, String b) {
+        boolean differOnlyInPrint() {
+            return a != null && b != null && !a.equals(b) && normal(a).equals(normal(b));
+        }
     }
 
     private static <T> void byName(List<T> xs, List<T> ys, Function<T, String> name, Function<T, String> text,
-                                   List<String[]> pairs) {
+                                   List<Texts> pairs) {
+        Map<String, T> others = new HashMap<>();
+        ys.forEach(y -> others.put(name.apply(y), y));
         for (T x : xs) {
-            for (T y : ys) {
-                if (name.apply(x).equals(name.apply(y))) {
-                    pairs.add(new String[] {text.apply(x), text.apply(y)});
-                }
+            T y = others.get(name.apply(x));
+            if (y != null) {
+                pairs.add(new Texts(text.apply(x), text.apply(y)));
             }
         }
     }
