@@ -2,16 +2,15 @@ package io.postkit.core;
 
 import io.postkit.core.api.Workspace;
 import io.postkit.core.internal.workflow.Project;
+import io.postkit.core.internal.workflow.RemoteClone;
 import io.postkit.core.internal.workflow.ProjectState;
 import io.postkit.core.internal.workflow.RemoteWriteConsent;
 import io.postkit.core.internal.workflow.ServerVersion;
 import io.postkit.core.api.PostkitException;
-import io.postkit.core.internal.clone.NativeCloner;
 import io.postkit.core.api.RemoteConfig;
 import io.postkit.core.internal.deploy.DeployLock;
 import io.postkit.core.internal.embedded.RunningServer;
 import io.postkit.core.internal.local.Purpose;
-import io.postkit.core.internal.local.ThrowawayDatabase;
 import io.postkit.core.internal.local.StubRoles;
 import io.postkit.core.api.SqlStatementException;
 import io.postkit.core.internal.migration.MigrationFile;
@@ -137,12 +136,10 @@ public final class DeployCommand {
         project.log().info("Dry run: cloning remote '" + remote.name() + "' into a local PostgreSQL " + major + " ("
                 + project.settings().cloneOptions().describe() + ")");
         try (RunningServer server = project.localServer(major);
-             ThrowawayDatabase clone = project.databases(server).create(Purpose.DRYRUN)) {
-            new NativeCloner(project.settings().cloneWorkers(), project.log())
-                    .clone(() -> project.openRemote(remote), clone::connect, project.settings().schemas(),
-                            project.settings().cloneOptions());
+             RemoteClone clone = RemoteClone.of(project, server, Purpose.DRYRUN)) {
+            clone.copy(remote);
             long cloned = System.nanoTime();
-            try (Connection c = clone.connect()) {
+            try (Connection c = clone.database().connect()) {
                 MigrationTable table = project.migrationTable();
                 table.ensureExists(c);
                 MigrationRunner runner = new MigrationRunner(table, project.log())

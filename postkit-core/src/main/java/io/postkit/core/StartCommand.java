@@ -2,6 +2,7 @@ package io.postkit.core;
 
 import io.postkit.core.api.Workspace;
 import io.postkit.core.internal.workflow.Project;
+import io.postkit.core.internal.workflow.RemoteClone;
 import io.postkit.core.internal.workflow.ProjectState;
 import io.postkit.core.internal.workflow.ServerVersion;
 import io.postkit.core.api.PostkitException;
@@ -78,13 +79,11 @@ public final class StartCommand {
     private Result cloneInto(RemoteConfig remote, int major, ProjectScripts scripts, long started)
             throws SQLException {
         try (RunningServer server = project.localServer(major);
-             ThrowawayDatabase database = project.databases(server).create(Purpose.CLONE)) {
+             RemoteClone made = RemoteClone.of(project, server, Purpose.CLONE)) {
             NativeCloner.Result clone;
             try {
-                clone = new NativeCloner(project.settings().cloneWorkers(), project.log())
-                        .clone(() -> project.openRemote(remote), database::connect, project.settings().schemas(),
-                                project.settings().cloneOptions());
-                try (Connection local = database.connect()) {
+                clone = made.copy(remote);
+                try (Connection local = made.database().connect()) {
                     project.migrationTable().ensureExists(local);
                     scripts.before(local);
                 }
@@ -94,12 +93,13 @@ public final class StartCommand {
             } catch (SQLException | RuntimeException e) {
                 throw failed(remote, e);
             }
+            ThrowawayDatabase database = made.database();
             LocalDatabase kept = database.database();
             project.state().saveSession(SessionState.started(remote.name(), major, kept.name(),
                     kept.identity().systemIdentifier(), kept.token(), clock.instant()));
             database.keep();
             String copied = project.settings().cloneOptions().schemaOnly()
-                    ? clone.model().tables().size() + " tables, schema only" : clone.data().summary();
+                    ? clone.tables() + " tables, schema only" : clone.data().summary();
             project.log().info(String.format(Locale.ROOT, "Cloned remote '%s' in %.1f s: %s. Session started; edit %s/"
                     + " and run mvn postkit:plan.", remote.name(), (System.nanoTime() - started) / 1e9, copied,
                     project.settings().displayPath(project.settings().schemaDir())));

@@ -72,12 +72,17 @@ record CopyUnit(TableData table, long firstBlock, long endBlock) {
     }
 
     /**
-     * The target side. A whole table is loaded right after {@code TRUNCATE} in the same transaction, so
-     * {@code FREEZE} applies: no WAL on a {@code wal_level=minimal} server and no hint bits to set later.
+     * The target side. A whole table of a new clone is loaded right after {@code TRUNCATE} in the same transaction,
+     * so {@code FREEZE} applies: no WAL on a {@code wal_level=minimal} server and no hint bits to set later.
      */
     String copyIn() {
+        return copyIn(wholeTable());
+    }
+
+    /** @param freeze whether the table was truncated in the copy's transaction (only then may it be frozen) */
+    String copyIn(boolean freeze) {
         return "COPY " + Identifiers.quote(table.table()) + " (" + columnList() + ") FROM STDIN (FORMAT binary"
-                + (wholeTable() ? ", FREEZE)" : ")");
+                + (freeze ? ", FREEZE)" : ")");
     }
 
     @Override

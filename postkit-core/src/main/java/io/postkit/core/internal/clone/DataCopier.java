@@ -53,6 +53,7 @@ public final class DataCopier {
     private final ConnectionSource target;
     private final int workers;
     private final boolean splitTables;
+    private final boolean tablesBare;
     private final PostkitLog log;
 
     /**
@@ -61,6 +62,13 @@ public final class DataCopier {
      */
     DataCopier(ConnectionSource source, ConnectionSource target, int workers, boolean splitTables, long unitBytes,
                PostkitLog log) {
+        this(source, target, workers, splitTables, unitBytes, true, log);
+    }
+
+    /** @param tablesBare false: the target's tables have their keys already ({@link TableCopier}) */
+    DataCopier(ConnectionSource source, ConnectionSource target, int workers, boolean splitTables, long unitBytes,
+               boolean tablesBare, PostkitLog log) {
+        this.tablesBare = tablesBare;
         this.unitBytes = unitBytes;
         this.source = source;
         this.target = target;
@@ -266,7 +274,7 @@ public final class DataCopier {
                         s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
                         s.execute("SET TRANSACTION SNAPSHOT '" + snapshot.replace("'", "''") + "'");
                     }
-                    copier = new TableCopier(from, to, progress);
+                    copier = new TableCopier(from, to, progress, tablesBare);
                 }
                 return copier;
             }

@@ -24,8 +24,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -41,8 +43,27 @@ import java.util.function.Predicate;
  */
 public final class NativeCloner {
 
-    /** What was cloned, and how long each step took. */
-    public record Result(SchemaModel model, DataCopier.Result data, String timings) {
+    /**
+     * What was cloned, and how long each step took.
+     *
+     * @param tables       the tables cloned
+     * @param stamp        the source's {@link CatalogStamp} in the clone's snapshot
+     * @param fromTemplate whether the schema came from a kept template rather than being built
+     */
+    public record Result(int tables, DataCopier.Result data, String timings, String stamp, boolean fromTemplate) {
+    }
+
+    /**
+     * A copy of a template holds a schema and no rows; rows are loaded into its tables with their keys in place, which
+     * pays only while they are few. Past this much data a clone is built, and no template kept of it.
+     */
+    static final long TEMPLATE_DATA_LIMIT_BYTES = 64L * 1024 * 1024;
+
+    /** The source's schema is no longer the template's: the copy of the template must be dropped. */
+    public static final class StaleTemplate extends Exception {
+        StaleTemplate() {
+            super("the source's schema changed since the template was checked", null, false, false);
+        }
     }
 
     private final int workers;
@@ -77,11 +98,12 @@ public final class NativeCloner {
         try (Connection snapshotHolder = source.open(); Connection local = target.open()) {
             snapshotHolder.setAutoCommit(false);
             String snapshot = exportSnapshot(snapshotHolder);
+            String stamp = CatalogStamp.read(snapshotHolder);
             // The empty local database is read alongside: the diff starts from what a new database has.
             CatalogReader.Sides sides = new CatalogReader().readBoth(local, snapshotHolder, schemas, Set.of());
             SchemaModel model = sides.desired();
             DataSelection selection = new DataSelection(options);
-            List<TableData> tableData = tableData(snapshotHolder, schemas, model, selection);
+            List<TableData> tableData = tableData(snapshotHolder, schemas, model.tables()::containsKey, selection);
             List<String> unmatched = selection.unmatchedPatterns(model.tables().keySet());
             if (!unmatched.isEmpty()) {
                 log.warn("<clone><excludeData> pattern(s) matching no table of " + String.join(", ", schemas) + ": "
@@ -137,8 +159,103 @@ public final class NativeCloner {
             timer.step("views, triggers, grants, sequences");
             snapshotHolder.rollback();
             log.info("Clone steps: " + timer);
-            return new Result(model, data, timer.toString());
+            return new Result(model.tables().size(), data, timer.toString(), stamp, false);
         }
+    }
+
+    /**
+     * The source's stamp, when a clone of it with {@code options} may come from a template: its rows are few, and
+     * no trigger of it would fire while they are loaded into tables that have their triggers already. Read in a
+     * transaction of its own; {@link #fill} checks the stamp again in its snapshot.
+     */
+    public Optional<String> templateStamp(ConnectionSource source, Collection<String> schemas, CloneOptions options)
+            throws SQLException {
+        if (!options.schemaOnly() && !options.copiesEverything()) {
+            return Optional.empty();
+        }
+        try (Connection c = source.open()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            }
+            boolean fits = options.schemaOnly() || (dataBytes(c, schemas) <= TEMPLATE_DATA_LIMIT_BYTES
+                    && !hasTriggersFiringOnLoad(c, schemas));
+            Optional<String> stamp = fits ? Optional.of(CatalogStamp.read(c)) : Optional.empty();
+            c.rollback();
+            return stamp;
+        }
+    }
+
+    /** Whether a template may be kept of a clone that copied {@code result}. */
+    public static boolean fitsTemplate(Result result, CloneOptions options) {
+        return options.schemaOnly() || (options.copiesEverything()
+                && result.data().bytes() <= TEMPLATE_DATA_LIMIT_BYTES);
+    }
+
+    /**
+     * Completes a clone whose schema came from a template ({@code CREATE DATABASE … TEMPLATE}): the rows, loaded
+     * with the tables' keys in place and their triggers and foreign keys not firing (the rows come from one snapshot
+     * of a database where the keys hold), stub roles and sequence positions.
+     *
+     * @param expectedStamp the stamp the template was made at
+     * @throws StaleTemplate the source's schema changed since: nothing was copied
+     */
+    public Result fill(ConnectionSource source, ConnectionSource target, Collection<String> schemas,
+                       CloneOptions options, String expectedStamp) throws SQLException, StaleTemplate {
+        StepTimer timer = new StepTimer();
+        try (Connection snapshotHolder = source.open(); Connection local = target.open()) {
+            snapshotHolder.setAutoCommit(false);
+            String snapshot = exportSnapshot(snapshotHolder);
+            if (!CatalogStamp.read(snapshotHolder).equals(expectedStamp)) {
+                throw new StaleTemplate();
+            }
+            Set<QualifiedName> tables = clonedTables(local, schemas);
+            List<TableData> tableData = tableData(snapshotHolder, schemas, tables::contains,
+                    new DataSelection(options));
+            List<SequenceValue> sequenceValues = sequenceValues(snapshotHolder, schemas);
+            timer.step("catalog stamp");
+            StubRoles.copy(snapshotHolder, local);
+            ConnectionSource loading = () -> {
+                Connection c = target.open();
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET session_replication_role = replica");
+                }
+                return c;
+            };
+            DataCopier.Result data = new DataCopier(source, loading, workers, false, unitBytes, false, log)
+                    .copy(tableData, snapshot, Map.of(), Map.of());
+            if (!options.schemaOnly()) {
+                log.info("Copied " + data.summary());
+            }
+            timer.step("data");
+            setSequences(local, sequenceValues);
+            timer.step("sequences");
+            snapshotHolder.rollback();
+            log.info("Clone steps (schema from a template): " + timer);
+            return new Result(tables.size(), data, timer.toString(), expectedStamp, true);
+        }
+    }
+
+    /** The tables a clone made in {@code schemas}: all but those an extension made. */
+    private static Set<QualifiedName> clonedTables(Connection local, Collection<String> schemas) throws SQLException {
+        String sql = "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE c.relkind = 'r' AND n.nspname = ANY (?) AND NOT EXISTS (SELECT 1 FROM pg_depend d"
+                + " WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')";
+        return new TreeSet<>(query(local, sql, schemas, rs -> QualifiedName.of(rs.getString(1), rs.getString(2))));
+    }
+
+    private static long dataBytes(Connection c, Collection<String> schemas) throws SQLException {
+        String sql = "SELECT coalesce(sum(pg_table_size(c.oid)), 0) FROM pg_class c"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname = ANY (?)";
+        return query(c, sql, schemas, rs -> rs.getLong(1)).get(0);
+    }
+
+    /** Triggers that fire in {@code session_replication_role = replica}: enabled ALWAYS or REPLICA. */
+    private static boolean hasTriggersFiringOnLoad(Connection c, Collection<String> schemas) throws SQLException {
+        String sql = "SELECT EXISTS (SELECT 1 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE NOT t.tgisinternal AND t.tgenabled IN ('A', 'R') AND n.nspname = ANY (?))";
+        return query(c, sql, schemas, rs -> rs.getBoolean(1)).get(0);
     }
 
     /**
@@ -237,7 +354,7 @@ public final class NativeCloner {
      * The tables that hold rows (not partitioned parents, whose rows live in their partitions), with every column
      * that can be written, inherited ones included, as the source has them, and the rows to copy of each.
      */
-    private static List<TableData> tableData(Connection c, Collection<String> schemas, SchemaModel model,
+    private static List<TableData> tableData(Connection c, Collection<String> schemas, Predicate<QualifiedName> cloned,
                                              DataSelection selection) throws SQLException {
         String sql = "SELECT n.nspname, c.relname, pg_table_size(c.oid),"
                 + " pg_relation_size(c.oid) / current_setting('block_size')::bigint,"
@@ -252,7 +369,7 @@ public final class NativeCloner {
             return new TableData(name, List.of((String[]) rs.getArray(5).getArray()), rs.getLong(3), rs.getLong(4),
                     selection.of(name));
         })) {
-            if (model.tables().containsKey(table.table())) {
+            if (cloned.test(table.table())) {
                 tables.add(table);
             }
         }

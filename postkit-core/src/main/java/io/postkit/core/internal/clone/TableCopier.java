@@ -24,23 +24,37 @@ final class TableCopier {
     private final Connection source;
     private final Connection target;
     private final CopyProgress progress;
+    private final boolean tablesBare;
     private final byte[] chunk = new byte[CHUNK_BYTES];
 
-    /** {@code source} is inside the clone's snapshot; {@code target} is in autocommit off mode. */
+    /**
+     * {@code source} is inside the clone's snapshot; {@code target} is in autocommit off mode. The target's tables
+     * are bare (no keys, no foreign keys yet), as a clone makes them.
+     */
     TableCopier(Connection source, Connection target, CopyProgress progress) {
+        this(source, target, progress, true);
+    }
+
+    /**
+     * @param tablesBare false: the target's tables have their keys and foreign keys already (a copy of a template),
+     *                   so a whole table is not truncated first (a referenced table cannot be) and not frozen
+     */
+    TableCopier(Connection source, Connection target, CopyProgress progress, boolean tablesBare) {
         this.source = source;
         this.target = target;
         this.progress = progress;
+        this.tablesBare = tablesBare;
     }
 
     /** Copies the unit in a transaction of its own on the target and returns the rows copied. */
     long copy(CopyUnit unit) throws SQLException {
-        if (unit.wholeTable()) {
+        boolean freeze = tablesBare && unit.wholeTable();
+        if (freeze) {
             try (Statement s = target.createStatement()) {
                 s.execute("TRUNCATE ONLY " + Identifiers.quote(unit.table().table()));
             }
         }
-        return copy(unit.toString(), unit.copyOut(), unit.copyIn());
+        return copy(unit.toString(), unit.copyOut(), unit.copyIn(freeze));
     }
 
     /**

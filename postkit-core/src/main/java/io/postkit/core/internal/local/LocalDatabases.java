@@ -47,10 +47,18 @@ public final class LocalDatabases {
 
     /** Creates a new, marked, empty database, dropped again when the handle closes unless it is kept. */
     public ThrowawayDatabase create(Purpose purpose) throws SQLException {
+        return createFrom(purpose, "template0");
+    }
+
+    /**
+     * Creates a new, marked copy of database {@code template} (no one may be connected to it), dropped again when the
+     * handle closes unless it is kept.
+     */
+    public ThrowawayDatabase createFrom(Purpose purpose, String template) throws SQLException {
         CreationMarker marker = CreationMarker.now(purpose, project);
         String name = "postkit_" + purpose.label() + "_" + marker.token();
         try (Connection c = server.connect(MAINTENANCE_DB); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + Identifiers.quote(name) + " TEMPLATE template0");
+            s.execute("CREATE DATABASE " + Identifiers.quote(name) + " TEMPLATE " + Identifiers.quote(template));
             // Killed right here, the database has no marker: it is never dropped, and status lists it as unmarked.
             try {
                 s.execute("COMMENT ON DATABASE " + Identifiers.quote(name) + " IS "

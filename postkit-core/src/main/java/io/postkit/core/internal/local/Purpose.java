@@ -15,7 +15,12 @@ public enum Purpose {
     /** The committed migrations replayed for one {@code postkit:check}. */
     CHECK,
     /** A role that runs a user's SQL without superuser power, for one build. */
-    SANDBOX;
+    SANDBOX,
+    /**
+     * A kept copy of a clone's schema ({@link SchemaTemplates}). While it is built it is an ordinary database, a
+     * leftover if its maker dies; once finished it is a template database, which no goal lists as a leftover.
+     */
+    TEMPLATE;
 
     /** As written in markers and shown to users: {@code clone}, {@code shadow}, … */
     public String label() {

@@ -1,0 +1,93 @@
+package io.postkit.core.internal.clone;
+
+import io.postkit.core.internal.sql.Identifiers;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * A digest of everything in a database's catalogs that a schema clone depends on, read in one query: equal stamps
+ * mean a clone made from one would be the same as a clone made from the other, so a kept copy can stand in for
+ * replaying the schema.
+ *
+ * <p>It digests the content of the rows, not their transaction ids: two databases rebuilt from different branches may
+ * have the same ids and different columns. Every catalog of the database the reader may see is digested whole, so
+ * an object kind postkit learns to clone later is covered already; left out are statistics ({@code pg_statistic},
+ * rewritten by {@code ANALYZE}), large objects (data), and the columns of {@code pg_class} that vacuum and analyze
+ * overwrite in place (sizes, frozen ids). Roles (cluster-wide, named by grants and owners) and the server's version
+ * (it prints expressions) are part of it.
+ */
+final class CatalogStamp {
+
+    /** Catalogs whose rows are data or statistics, not schema. */
+    private static final List<String> NOT_SCHEMA = List.of("pg_statistic", "pg_statistic_ext_data", "pg_largeobject",
+            "pg_largeobject_metadata", "pg_subscription_rel", "pg_class");
+
+    /** What vacuum, analyze and index builds rewrite in a {@code pg_class} row without any change of schema. */
+    private static final List<String> VOLATILE_CLASS_COLUMNS = List.of("relpages", "reltuples", "relallvisible",
+            "relallfrozen", "relfrozenxid", "relminmxid", "relhasindex", "relhassubclass", "relfilenode");
+
+    private CatalogStamp() {
+    }
+
+    /** The stamp of the database {@code c} is connected to, as its transaction's snapshot sees it. */
+    static String read(Connection c) throws SQLException {
+        StringJoiner parts = new StringJoiner(" UNION ALL ");
+        parts.add(digest("'version'", "(SELECT version() AS v) t"));
+        parts.add(digest("'pg_roles'", "pg_catalog.pg_roles t"));
+        parts.add(digest("'pg_auth_members'", "pg_catalog.pg_auth_members t"));
+        // jsonb - text, one key at a time: jsonb - text[] is not in 9.6
+        parts.add("SELECT 'pg_class', md5(string_agg(h, '' ORDER BY h)) FROM (SELECT md5((to_jsonb(t) - "
+                + String.join(" - ", VOLATILE_CLASS_COLUMNS.stream().map(Identifiers::literal).toList())
+                + ")::text) h FROM pg_catalog.pg_class t) s");
+        for (String catalog : readableCatalogs(c)) {
+            parts.add(digest(Identifiers.literal(catalog), "pg_catalog." + Identifiers.quote(catalog) + " t"));
+        }
+        MessageDigest sha = sha256();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(parts + " ORDER BY 1")) {
+            while (rs.next()) {
+                sha.update((rs.getString(1) + '=' + rs.getString(2) + '\n').getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** One row: the name and an order-free digest of every row's text. */
+    private static String digest(String name, String from) {
+        return "SELECT " + name + "::text, md5(string_agg(h, '' ORDER BY h)) FROM (SELECT md5(t::text) h FROM " + from
+                + ") s";
+    }
+
+    /** The catalogs of this database (not the cluster-wide ones) that the connected role may read. */
+    private static List<String> readableCatalogs(Connection c) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT c.relname::text FROM"
+                + " pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = 'pg_catalog' AND c.relkind = 'r' AND NOT c.relisshared"
+                + " AND has_table_privilege(c.oid, 'SELECT') ORDER BY 1")) {
+            while (rs.next()) {
+                if (!NOT_SCHEMA.contains(rs.getString(1))) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+}
