@@ -146,7 +146,7 @@ run_postkit() { # case -> seconds; the goal's own timing of the clone is kept in
   mvn_postkit postkit:start -Dpostkit.remote="$1" >"$log" 2>&1 || { cat "$log" >&2; echo "postkit:start failed" >&2; exit 1; }
   elapsed "$t0"
   sed -n "s/.*Cloned remote '[^']*' in \([0-9.]*\) s:.*/\1/p" "$log" | tail -1 >>"$work/engine-$1.txt"
-  sed -n 's/.*Clone steps: //p' "$log" | tail -1 >"$work/steps-$1.txt"
+  sed -n 's/.*Clone steps\( (schema from a template)\)\{0,1\}: //p' "$log" | tail -1 >"$work/steps-$1.txt"
   abort_session
 }
 run_baseline() { # case -> seconds

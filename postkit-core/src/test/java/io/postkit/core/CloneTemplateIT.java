@@ -90,6 +90,8 @@ class CloneTemplateIT {
                     "the new template replaced the old one");
         }
         new AbortCommand(project.workspace(log)).run();
+        String servers = new StatusCommand(project.workspace(log)).run(true).localServers();
+        assertTrue(servers.contains("template postkit_tpl_"), "status lists the kept template: " + servers);
     }
 
     private static void assertSameAsRemote(TestProject project, TestDatabase remote, int major, String database)

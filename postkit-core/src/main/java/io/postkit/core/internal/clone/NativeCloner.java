@@ -47,10 +47,9 @@ public final class NativeCloner {
      * What was cloned, and how long each step took.
      *
      * @param tables       the tables cloned
-     * @param stamp        the source's {@link CatalogStamp} in the clone's snapshot
      * @param fromTemplate whether the schema came from a kept template rather than being built
      */
-    public record Result(int tables, DataCopier.Result data, String timings, String stamp, boolean fromTemplate) {
+    public record Result(int tables, DataCopier.Result data, String timings, boolean fromTemplate) {
     }
 
     /**
@@ -59,12 +58,6 @@ public final class NativeCloner {
      */
     static final long TEMPLATE_DATA_LIMIT_BYTES = 64L * 1024 * 1024;
 
-    /** The source's schema is no longer the template's: the copy of the template must be dropped. */
-    public static final class StaleTemplate extends Exception {
-        StaleTemplate() {
-            super("the source's schema changed since the template was checked", null, false, false);
-        }
-    }
 
     private final int workers;
     private final long unitBytes;
@@ -94,11 +87,18 @@ public final class NativeCloner {
 
     public Result clone(ConnectionSource source, ConnectionSource target, Collection<String> schemas,
                         CloneOptions options) throws SQLException {
+        try (SourceSnapshot snapshot = SourceSnapshot.open(source)) {
+            return clone(snapshot, source, target, schemas, options);
+        }
+    }
+
+    /** @param sourceSnapshot where to read the source (the workers read through {@code source}, in its snapshot) */
+    public Result clone(SourceSnapshot sourceSnapshot, ConnectionSource source, ConnectionSource target,
+                        Collection<String> schemas, CloneOptions options) throws SQLException {
         StepTimer timer = new StepTimer();
-        try (Connection snapshotHolder = source.open(); Connection local = target.open()) {
-            snapshotHolder.setAutoCommit(false);
-            String snapshot = exportSnapshot(snapshotHolder);
-            String stamp = CatalogStamp.read(snapshotHolder);
+        Connection snapshotHolder = sourceSnapshot.connection();
+        String snapshot = sourceSnapshot.id();
+        try (Connection local = target.open()) {
             // The empty local database is read alongside: the diff starts from what a new database has.
             CatalogReader.Sides sides = new CatalogReader().readBoth(local, snapshotHolder, schemas, Set.of());
             SchemaModel model = sides.desired();
@@ -157,33 +157,23 @@ public final class NativeCloner {
             StatementBatch.run(local, withBodyChecksOff(post.rest()));
             setSequences(local, sequenceValues);
             timer.step("views, triggers, grants, sequences");
-            snapshotHolder.rollback();
             log.info("Clone steps: " + timer);
-            return new Result(model.tables().size(), data, timer.toString(), stamp, false);
+            return new Result(model.tables().size(), data, timer.toString(), false);
         }
     }
 
     /**
-     * The source's stamp, when a clone of it with {@code options} may come from a template: its rows are few, and
-     * no trigger of it would fire while they are loaded into tables that have their triggers already. Read in a
-     * transaction of its own; {@link #fill} checks the stamp again in its snapshot.
+     * Whether a clone of the source with {@code options} may come from a template: its rows are few, and no trigger
+     * of it would fire while they are loaded into tables that have their triggers already.
      */
-    public Optional<String> templateStamp(ConnectionSource source, Collection<String> schemas, CloneOptions options)
+    public boolean mayUseTemplate(SourceSnapshot snapshot, Collection<String> schemas, CloneOptions options)
             throws SQLException {
-        if (!options.schemaOnly() && !options.copiesEverything()) {
-            return Optional.empty();
+        if (options.schemaOnly()) {
+            return true;
         }
-        try (Connection c = source.open()) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            }
-            boolean fits = options.schemaOnly() || (dataBytes(c, schemas) <= TEMPLATE_DATA_LIMIT_BYTES
-                    && !hasTriggersFiringOnLoad(c, schemas));
-            Optional<String> stamp = fits ? Optional.of(CatalogStamp.read(c)) : Optional.empty();
-            c.rollback();
-            return stamp;
-        }
+        Connection c = snapshot.connection();
+        return options.copiesEverything() && dataBytes(c, schemas) <= TEMPLATE_DATA_LIMIT_BYTES
+                && !hasTriggersFiringOnLoad(c, schemas);
     }
 
     /** Whether a template may be kept of a clone that copied {@code result}. */
@@ -193,27 +183,20 @@ public final class NativeCloner {
     }
 
     /**
-     * Completes a clone whose schema came from a template ({@code CREATE DATABASE … TEMPLATE}): the rows, loaded
-     * with the tables' keys in place and their triggers and foreign keys not firing (the rows come from one snapshot
-     * of a database where the keys hold), stub roles and sequence positions.
-     *
-     * @param expectedStamp the stamp the template was made at
-     * @throws StaleTemplate the source's schema changed since: nothing was copied
+     * Completes a clone whose schema came from a template ({@code CREATE DATABASE … TEMPLATE}) made at the stamp of
+     * {@code sourceSnapshot}: the rows, loaded with the tables' keys in place and their triggers and foreign keys not
+     * firing (the rows come from one snapshot of a database where the keys hold), stub roles and sequence positions.
      */
-    public Result fill(ConnectionSource source, ConnectionSource target, Collection<String> schemas,
-                       CloneOptions options, String expectedStamp) throws SQLException, StaleTemplate {
+    public Result fill(SourceSnapshot sourceSnapshot, ConnectionSource source, ConnectionSource target,
+                       Collection<String> schemas, CloneOptions options) throws SQLException {
         StepTimer timer = new StepTimer();
-        try (Connection snapshotHolder = source.open(); Connection local = target.open()) {
-            snapshotHolder.setAutoCommit(false);
-            String snapshot = exportSnapshot(snapshotHolder);
-            if (!CatalogStamp.read(snapshotHolder).equals(expectedStamp)) {
-                throw new StaleTemplate();
-            }
+        Connection snapshotHolder = sourceSnapshot.connection();
+        try (Connection local = target.open()) {
             Set<QualifiedName> tables = clonedTables(local, schemas);
             List<TableData> tableData = tableData(snapshotHolder, schemas, tables::contains,
                     new DataSelection(options));
             List<SequenceValue> sequenceValues = sequenceValues(snapshotHolder, schemas);
-            timer.step("catalog stamp");
+            timer.step("tables to fill");
             StubRoles.copy(snapshotHolder, local);
             ConnectionSource loading = () -> {
                 Connection c = target.open();
@@ -223,16 +206,15 @@ public final class NativeCloner {
                 return c;
             };
             DataCopier.Result data = new DataCopier(source, loading, workers, false, unitBytes, false, log)
-                    .copy(tableData, snapshot, Map.of(), Map.of());
+                    .copy(tableData, sourceSnapshot.id(), Map.of(), Map.of());
             if (!options.schemaOnly()) {
                 log.info("Copied " + data.summary());
             }
             timer.step("data");
             setSequences(local, sequenceValues);
             timer.step("sequences");
-            snapshotHolder.rollback();
             log.info("Clone steps (schema from a template): " + timer);
-            return new Result(tables.size(), data, timer.toString(), expectedStamp, true);
+            return new Result(tables.size(), data, timer.toString(), true);
         }
     }
 
@@ -337,16 +319,6 @@ public final class NativeCloner {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW server_version_num")) {
             rs.next();
             return rs.getInt(1);
-        }
-    }
-
-    private static String exportSnapshot(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            try (ResultSet rs = s.executeQuery("SELECT pg_export_snapshot()")) {
-                rs.next();
-                return rs.getString(1);
-            }
         }
     }
 

@@ -10,6 +10,7 @@ import io.postkit.core.internal.local.ListedDatabase;
 import io.postkit.core.internal.local.LocalDatabases;
 import io.postkit.core.internal.local.Purpose;
 import io.postkit.core.internal.local.SandboxRole;
+import io.postkit.core.internal.local.SchemaTemplates;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -65,6 +66,11 @@ public final class LocalServerStatus {
             Leftovers leftovers = new Leftovers(databases, sessionOwns);
             for (ListedDatabase database : databases.list()) {
                 lines.add("  " + describe(database, databases, leftovers, sessionOwns));
+            }
+            for (String template : new SchemaTemplates(databases).list()) {
+                long bytes = databases.sizeOf(template);
+                lines.add("  template " + template + (bytes < 0 ? "" : " (" + Leftovers.size(bytes) + ")")
+                        + ": the schema of the last clone, copied by the next clone while the remote's is unchanged");
             }
             for (String role : SandboxRole.leftovers(server)) {
                 lines.add("  role " + role + ": left by a goal that did not finish; the next goal drops it");

@@ -4,30 +4,29 @@ import io.postkit.core.api.CloneOptions;
 import io.postkit.core.api.RemoteConfig;
 import io.postkit.core.internal.clone.ConnectionSource;
 import io.postkit.core.internal.clone.NativeCloner;
+import io.postkit.core.internal.clone.SourceSnapshot;
 import io.postkit.core.internal.embedded.RunningServer;
 import io.postkit.core.internal.local.LocalDatabases;
 import io.postkit.core.internal.local.Purpose;
 import io.postkit.core.internal.local.SchemaTemplates;
 import io.postkit.core.internal.local.ThrowawayDatabase;
+import io.postkit.core.internal.plan.SchemaFingerprint;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A local clone of a remote, for a session or a deploy's dry run. Its schema comes from the template kept from the
- * last clone of the same remote with the same settings when the remote's catalogs are unchanged since (their stamp
- * says so) and its rows are few; else the schema is built, and a template kept of it when it qualifies. Either way
- * the clone is the same; a template only saves replaying the schema. The database is dropped on {@link #close()}
- * unless kept.
+ * last session clone of the same remote with the same settings when the remote's catalogs are unchanged since (their
+ * stamp says so) and its rows are few; else the schema is built, and a session clone keeps a template of it when it
+ * qualifies (100 tables or more, 64 MB of rows at most). Either way the clone is the same; a template only saves
+ * replaying the schema. The database is dropped on {@link #close()} unless kept.
  */
 public final class RemoteClone implements AutoCloseable {
 
@@ -58,52 +57,41 @@ public final class RemoteClone implements AutoCloseable {
         ConnectionSource source = () -> project.openRemote(remote);
         NativeCloner cloner = new NativeCloner(project.settings().cloneWorkers(), project.log());
         String key = templateKey(remote);
-        Optional<String> stamp = cloner.templateStamp(source, schemas, options);
-        Optional<String> template = stamp.isPresent() ? templates.find(key, stamp.get()) : Optional.empty();
-        if (template.isPresent()) {
-            Optional<NativeCloner.Result> filled = fromTemplate(databases, cloner, source, template.get(),
-                    stamp.get());
-            if (filled.isPresent()) {
-                return filled.get();
+        try (SourceSnapshot snapshot = SourceSnapshot.open(source)) {
+            boolean templated = cloner.mayUseTemplate(snapshot, schemas, options);
+            Optional<String> template = templated ? templates.find(key, made(snapshot)) : Optional.empty();
+            if (template.isPresent() && copyOf(databases, template.get())) {
+                project.log().info("The remote's schema is unchanged since the last clone: copying it from template "
+                        + template.get());
+                return cloner.fill(snapshot, source, database::connect, schemas, options);
             }
+            database = databases.create(purpose);
+            NativeCloner.Result result = cloner.clone(snapshot, source, database::connect, schemas, options);
+            // A dry run precedes a deploy that changes the remote's schema: its template would never be copied.
+            if (templated && purpose == Purpose.CLONE && result.tables() >= MIN_TABLES_FOR_TEMPLATE
+                    && NativeCloner.fitsTemplate(result, options)) {
+                keepTemplate(templates, key, made(snapshot), result);
+            }
+            return result;
         }
-        database = databases.create(purpose);
-        NativeCloner.Result result = cloner.clone(source, database::connect, schemas, options);
-        if (result.tables() >= MIN_TABLES_FOR_TEMPLATE && NativeCloner.fitsTemplate(result, options)) {
-            keepTemplate(templates, key, result);
-        }
-        return result;
     }
 
-    /** The clone from a template, or empty when the template could not be used (nothing is left of the try). */
-    private Optional<NativeCloner.Result> fromTemplate(LocalDatabases databases, NativeCloner cloner,
-                                                       ConnectionSource source, String template, String stamp)
-            throws SQLException {
+    /** Whether {@link #database} is now a copy of {@code template}; not when it is gone or being copied. */
+    private boolean copyOf(LocalDatabases databases, String template) {
         try {
             database = databases.createFrom(purpose, template);
+            return true;
         } catch (SQLException e) {
-            // dropped or being copied by another goal at this moment: build the schema instead
             project.log().debug("Template " + template + " could not be copied: " + e.getMessage());
-            return Optional.empty();
-        }
-        try {
-            project.log().info("The remote's schema is unchanged since the last clone: copying it from template "
-                    + template);
-            return Optional.of(cloner.fill(source, database::connect, project.settings().schemas(),
-                    project.settings().cloneOptions(), stamp));
-        } catch (NativeCloner.StaleTemplate e) {
-            project.log().info("The remote's schema changed while the template was copied; building it instead");
-            database.close();
-            database = null;
-            return Optional.empty();
+            return false;
         }
     }
 
     /** Best effort: a clone does not fail for want of a template. */
-    private void keepTemplate(SchemaTemplates templates, String key, NativeCloner.Result result) {
+    private void keepTemplate(SchemaTemplates templates, String key, String stamp, NativeCloner.Result result) {
         long started = System.nanoTime();
         try {
-            templates.keep(database.name(), key, result.stamp(), tablesWithRows(result));
+            templates.keep(database.name(), key, stamp, tablesWithRows(result));
             project.log().debug(String.format(java.util.Locale.ROOT, "Kept a template of the clone's schema in %.2f s",
                     (System.nanoTime() - started) / 1e9));
         } catch (SQLException | RuntimeException e) {
@@ -130,31 +118,33 @@ public final class RemoteClone implements AutoCloseable {
     }
 
     /**
-     * What makes one template stand for a clone: the remote (name and URL without its parameters, which may hold a
-     * password), the managed schemas, the clone options and this build of postkit (it decides what a clone holds).
+     * Which clones a template is kept for: those of one remote (its name and URL without its parameters, which may
+     * hold a password), managed schemas and clone options. The key's template is replaced when a clone makes another.
      */
     private String templateKey(RemoteConfig remote) {
         String url = remote.url() == null ? "" : remote.url().replaceFirst("\\?.*$", "");
-        String key = String.join("\n", remote.name(), url, String.join(",", project.settings().schemas()),
-                project.settings().cloneOptions().describe(), build());
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
+        return sha256(String.join("\n", remote.name(), url, String.join(",", project.settings().schemas()),
+                project.settings().cloneOptions().describe()));
     }
 
-    /** This postkit's version, and when its classes were built: a snapshot build changes without a new version. */
-    private static String build() {
+    /**
+     * What a template was made from: the remote's catalogs (their stamp) and this build of postkit, which decides
+     * what a clone holds; a snapshot build changes without a new version, so the time its classes were built counts.
+     */
+    private static String made(SourceSnapshot snapshot) throws SQLException {
         Package own = NativeCloner.class.getPackage();
-        String version = own.getImplementationVersion() == null ? "development" : own.getImplementationVersion();
+        String build = own.getImplementationVersion() == null ? "development" : own.getImplementationVersion();
         try {
             var location = NativeCloner.class.getProtectionDomain().getCodeSource().getLocation();
-            return version + " " + new java.io.File(location.toURI()).lastModified();
-        } catch (Exception e) {
-            return version;
+            build += " " + new java.io.File(location.toURI()).lastModified();
+        } catch (Exception unknown) {
+            // the version alone
         }
+        return sha256(build + "\n" + snapshot.stamp());
+    }
+
+    private static String sha256(String text) {
+        return SchemaFingerprint.sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
     public ThrowawayDatabase database() {
