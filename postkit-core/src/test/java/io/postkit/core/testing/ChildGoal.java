@@ -36,6 +36,7 @@ public final class ChildGoal implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                         .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-Dpostkit.test.binaries=" + System.getProperty("postkit.test.binaries"),
+                "-Dpostkit.test.workDir=" + TestPostgres.workDir(),
                 "-cp", System.getProperty("java.class.path"), GoalMain.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

@@ -62,8 +62,15 @@ public final class TestPostgres {
         return ServerUser.of(machine());
     }
 
-    /** Where tests put data directories and project folders: under the module's {@code target/}. */
+    /**
+     * Where tests put data directories and project folders: under the module's {@code target/}, one folder per test
+     * JVM ({@code -Dpostkit.test.workDir}: failsafe runs two, and each deletes its folder when it ends).
+     */
     public static Path workDir() {
+        String own = System.getProperty("postkit.test.workDir");
+        if (own != null && !own.isBlank() && !own.startsWith("${")) {
+            return Path.of(own).toAbsolutePath();
+        }
         return Path.of(System.getProperty("postkit.test.binaries", "target/pg-binaries")).getParent()
                 .resolve("test-work").toAbsolutePath();
     }

@@ -32,6 +32,7 @@ public final class EmbeddedPostgres {
     private static final String LOG_FILE = "postkit-server.log";
     private static final Duration PG_CTL_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration PROCESS_EXIT_WAIT = Duration.ofSeconds(10);
+    private static final int PORT_ATTEMPTS = 3;
 
     private final Path installDir;
     private final Path dataDir;
@@ -85,12 +86,18 @@ public final class EmbeddedPostgres {
         if (!isInitialized()) {
             initialize();
         }
-        int port = settings.port() != 0 ? settings.port() : freePort();
         long started = System.nanoTime();
-        List<String> command = List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-l",
-                dataDir.resolve(LOG_FILE).toString(), "-w", "-t", Long.toString(PG_CTL_TIMEOUT.toSeconds()),
-                "-o", settings.startOptions(port, major()), "start");
-        CommandRunner.Result result = CommandRunner.run(user.command(command), PG_CTL_TIMEOUT.plusSeconds(10));
+        int port;
+        CommandRunner.Result result;
+        int attempt = 0;
+        do {
+            port = settings.port() != 0 ? settings.port() : freePort();
+            List<String> command = List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-l",
+                    dataDir.resolve(LOG_FILE).toString(), "-w", "-t", Long.toString(PG_CTL_TIMEOUT.toSeconds()),
+                    "-o", settings.startOptions(port, major()), "start");
+            result = CommandRunner.run(user.command(command), PG_CTL_TIMEOUT.plusSeconds(10));
+            // A free port is free only until someone takes it: another process may bind it before the server does.
+        } while (result.exitCode() != 0 && settings.port() == 0 && ++attempt < PORT_ATTEMPTS && portTaken());
         if (result.exitCode() != 0) {
             throw new PostkitException("Could not start the local PostgreSQL server on " + dataDir + " (port " + port
                     + "): " + result.output() + logTail() + "\nIf the directory is damaged, delete it; postkit"
@@ -230,6 +237,12 @@ public final class EmbeddedPostgres {
 
     private String bin(String tool) {
         return installDir.resolve("bin").resolve(tool).toString();
+    }
+
+    /** Whether the last start failed because its port was taken meanwhile (the server's log says so). */
+    private boolean portTaken() {
+        String tail = logTail();
+        return tail.contains("could not bind") || tail.contains("Address already in use");
     }
 
     private static int freePort() {
