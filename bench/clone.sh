@@ -2,7 +2,7 @@
 # The clone benchmark (SPEC §7): whole-process `mvn postkit:start` against `pg_dump -Fd -j2` + `pg_restore -j2`,
 # interleaved in one run, on three datasets: pgbench scale 50, the wide-rows dataset, a 1,000-table schema.
 #
-#   bash bench/clone.sh [--runs 3] [--cases pgbench,wide,schema] [--fresh] [--no-build]
+#   bash bench/clone.sh [--runs 3] [--cases pgbench,wide,schema] [--fresh] [--no-build] [--keep-running]
 #
 # Starts its own "remote" and its own restore target, both embedded PostgreSQL 15 with default settings (binaries
 # from ~/.m2, run as nobody when root), loads the datasets once (kept in bench/.work/clone; --fresh reloads them),
@@ -13,6 +13,8 @@
 # Prints medians and ratios, also written to bench/.work/clone/results.md. See docs/benchmarks.md.
 # Set MAVEN_ARGS to pass more options to Maven (it always runs offline here), MAVEN_OPTS for its JVM.
 # --setup-only loads the datasets and leaves both servers running (for profiling by hand).
+# --keep-running times postkit with -Dpostkit.keepRunning=true: its local server stays up between goals, as the
+# baseline's restore target does (the default stops it at the end of every goal).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -27,6 +29,7 @@ cases=pgbench,wide,schema
 fresh=false
 build=true
 setup_only=false
+keep_running=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
@@ -34,6 +37,7 @@ while [ $# -gt 0 ]; do
     --fresh) fresh=true; shift ;;
     --no-build) build=false; shift ;;
     --setup-only) setup_only=true; shift ;;
+    --keep-running) keep_running=true; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -78,7 +82,10 @@ start_server() { # dir port
     as_pg "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w start >/dev/null
   fi
 }
-cleanup() { stop_server "$work/remote"; stop_server "$work/restore"; }
+cleanup() {
+  stop_server "$work/remote"; stop_server "$work/restore"
+  for d in "$work"/project/.postkit/local/pg*/; do [ -d "$d" ] && stop_server "${d%/}"; done
+}
 trap cleanup EXIT
 if $fresh; then cleanup; rm -rf "$work/remote" "$work/restore"; fi
 
@@ -134,7 +141,9 @@ mkdir -p "$project"
 } >"$project/pom.xml"
 chmod a+rx "$work" "$project"
 
-mvn_postkit() { (cd "$project" && mvn -B -o ${MAVEN_ARGS:-} -Dmaven.repo.local="$repo" "$@"); }
+postkit_args=()
+if $keep_running; then postkit_args=(-Dpostkit.keepRunning=true); fi
+mvn_postkit() { (cd "$project" && mvn -B -o ${MAVEN_ARGS:-} -Dmaven.repo.local="$repo" "${postkit_args[@]}" "$@"); }
 now() { date +%s.%N; }
 elapsed() { echo "$(now) - $1" | bc; }
 
