@@ -75,7 +75,7 @@ class CloneTemplateIT {
         log.clear();
         StartCommand.Result second = new StartCommand(project.workspace(log), Clock.systemUTC()).run(null);
         assertTrue(second.copied().fromTemplate(), "an unchanged schema comes from the template: " + log.lines());
-        assertNotNull(log.find("copying it from template"), log.lines().toString());
+        assertNotNull(log.find("copied template postkit_tpl_"), log.lines().toString());
         assertSameAsRemote(project, remote, major, second.localDatabase());
         assertEquals(5050, rows(project, major, second.localDatabase(), "t_1"),
                 "rows added since the template was made are cloned");

@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -58,11 +59,14 @@ public final class RemoteClone implements AutoCloseable {
         NativeCloner cloner = new NativeCloner(project.settings().cloneWorkers(), project.log());
         String key = templateKey(remote);
         try (SourceSnapshot snapshot = SourceSnapshot.open(source)) {
+            long started = System.nanoTime();
             boolean templated = cloner.mayUseTemplate(snapshot, schemas, options);
             Optional<String> template = templated ? templates.find(key, made(snapshot)) : Optional.empty();
+            long checked = System.nanoTime();
             if (template.isPresent() && copyOf(databases, template.get())) {
-                project.log().info("The remote's schema is unchanged since the last clone: copying it from template "
-                        + template.get());
+                project.log().info(String.format(Locale.ROOT, "The remote's schema is unchanged since the last clone"
+                        + " (checked in %.2f s): copied template %s in %.2f s", (checked - started) / 1e9,
+                        template.get(), (System.nanoTime() - checked) / 1e9));
                 return cloner.fill(snapshot, source, database::connect, schemas, options);
             }
             database = databases.create(purpose);
@@ -92,7 +96,7 @@ public final class RemoteClone implements AutoCloseable {
         long started = System.nanoTime();
         try {
             templates.keep(database.name(), key, stamp, tablesWithRows(result));
-            project.log().debug(String.format(java.util.Locale.ROOT, "Kept a template of the clone's schema in %.2f s",
+            project.log().debug(String.format(Locale.ROOT, "Kept a template of the clone's schema in %.2f s",
                     (System.nanoTime() - started) / 1e9));
         } catch (SQLException | RuntimeException e) {
             project.log().debug("No template kept of the clone: " + e.getMessage());
