@@ -79,21 +79,21 @@ public final class SandboxRole implements AutoCloseable {
     }
 
     /**
-     * What seeds need: read and write the rows of every table of {@code schemas} (row level security does not
-     * filter them: seeds write a table's rows whoever may see them), use their sequences and types.
+     * What seeds need, given to {@code role} on {@code admin}'s connection (in its transaction, if any): read and
+     * write the rows of every table of {@code schemas} (row level security does not filter them: seeds write a
+     * table's rows whoever may see them), use and set their sequences. Nothing else: no CREATE anywhere.
      */
-    public SandboxRole writeTables(Collection<String> schemas) throws SQLException {
-        String role = Identifiers.quote(name);
+    public static void grantRowWrites(Connection admin, String role, Collection<String> schemas) throws SQLException {
+        String quotedRole = Identifiers.quote(role);
         try (Statement s = admin.createStatement()) {
-            s.execute("ALTER ROLE " + role + " BYPASSRLS");
             for (String schema : schemas) {
                 String quoted = Identifiers.quote(schema);
-                s.execute("GRANT USAGE ON SCHEMA " + quoted + " TO " + role);
-                s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + quoted + " TO " + role);
-                s.execute("GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA " + quoted + " TO " + role);
+                s.execute("GRANT USAGE ON SCHEMA " + quoted + " TO " + quotedRole);
+                s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + quoted + " TO "
+                        + quotedRole);
+                s.execute("GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA " + quoted + " TO " + quotedRole);
             }
         }
-        return this;
     }
 
     /** A new connection as the role, in autocommit. */
