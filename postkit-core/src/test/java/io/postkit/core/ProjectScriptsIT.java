@@ -6,6 +6,7 @@ import io.postkit.core.api.SqlStatementException;
 import io.postkit.core.api.Workspace;
 import io.postkit.core.internal.plan.PlanDocument;
 import io.postkit.core.internal.render.PlannedStatement;
+import io.postkit.core.testing.LocalServerProbe;
 import io.postkit.core.testing.TestDatabase;
 import io.postkit.core.testing.TestPostgres;
 import io.postkit.core.testing.TestProject;
@@ -266,14 +267,7 @@ class ProjectScriptsIT {
     }
 
     private static String cloneValue(Workspace workspace, String sql) throws Exception {
-        var state = new io.postkit.core.internal.workflow.Project(workspace);
-        try (var server = state.localServers().start(MAJOR);
-             var c = io.postkit.core.internal.workflow.LocalClone.of(state, server,
-                     state.state().requireSession("test")).connect();
-             var s = c.createStatement(); var rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
+        return new LocalServerProbe(workspace, MAJOR).cloneValue(sql);
     }
 
     private static List<String> databases(io.postkit.core.internal.embedded.RunningServer server) throws Exception {

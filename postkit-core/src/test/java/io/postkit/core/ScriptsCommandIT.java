@@ -4,6 +4,7 @@ import io.postkit.core.api.PostkitException;
 import io.postkit.core.api.RemoteConfig;
 import io.postkit.core.api.SqlStatementException;
 import io.postkit.core.api.Workspace;
+import io.postkit.core.testing.LocalServerProbe;
 import io.postkit.core.testing.TestDatabase;
 import io.postkit.core.testing.TestPostgres;
 import io.postkit.core.testing.TestProject;
@@ -132,14 +133,7 @@ class ScriptsCommandIT {
     }
 
     private static String cloneValue(Workspace workspace, String sql) throws Exception {
-        var state = new io.postkit.core.internal.workflow.Project(workspace);
-        try (var server = state.localServers().start(18);
-             var c = io.postkit.core.internal.workflow.LocalClone.of(state, server,
-                     state.state().requireSession("test")).connect();
-             var s = c.createStatement(); var rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
+        return new LocalServerProbe(workspace, 18).cloneValue(sql);
     }
 
     private static TestProject project(String name) throws Exception {

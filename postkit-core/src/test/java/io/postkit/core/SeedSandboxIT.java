@@ -173,33 +173,31 @@ class SeedSandboxIT {
     @ParameterizedTest(name = "PostgreSQL {0}")
     @MethodSource("majors")
     void aSyntaxErrorPointsAtItsLineAndColumn(int major) throws Exception {
-        TestDatabase db = database(major);
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            SqlStatementException e = assertThrows(SqlStatementException.class,
-                    () -> runner(FILE, "-- prices\nINSERT INTO plans (code, price)\n  VALUES ('x' 1);").run(c,
-                            SeedRun.CLONE));
-            c.rollback();
-            assertEquals(FILE + ":3", e.location(), e.getMessage());
-            assertEquals(15, e.column(), e.getMessage());
-            assertEquals("42601", e.sqlState());
-            assertEquals("ERROR: syntax error at or near \"1\"", e.problem());
-        }
+        SqlStatementException e = failure(major, "-- prices\nINSERT INTO plans (code, price)\n  VALUES ('x' 1);");
+        assertEquals(FILE + ":3", e.location(), e.getMessage());
+        assertEquals(15, e.column(), e.getMessage());
+        assertEquals("42601", e.sqlState());
+        assertEquals("ERROR: syntax error at or near \"1\"", e.problem());
     }
 
     @ParameterizedTest(name = "PostgreSQL {0}")
     @MethodSource("majors")
     void aRefusedWriteSaysWhatTheSandboxMayDo(int major) throws Exception {
-        TestDatabase db = database(major);
-        try (Connection c = db.connect()) {
+        SqlStatementException e = failure(major, "CREATE SCHEMA extra;");
+        assertEquals("42501", e.sqlState());
+        assertTrue(e.getMessage().contains("On a local database (the clone, the deploy's dry run) seeds run as a"
+                + " sandbox role without superuser power: it may read and write the rows of the tables of the"
+                + " managed schemas (public) and use their sequences"), e.getMessage());
+    }
+
+    /** How running {@code sql} as a seed on the clone fails; its transaction is rolled back. */
+    private static SqlStatementException failure(int major, String sql) throws SQLException {
+        try (Connection c = database(major).connect()) {
             c.setAutoCommit(false);
             SqlStatementException e = assertThrows(SqlStatementException.class,
-                    () -> runner(FILE, "CREATE SCHEMA extra;").run(c, SeedRun.CLONE));
+                    () -> runner(FILE, sql).run(c, SeedRun.CLONE));
             c.rollback();
-            assertEquals("42501", e.sqlState());
-            assertTrue(e.getMessage().contains("On a local database (the clone, the deploy's dry run) seeds run as a"
-                    + " sandbox role without superuser power: it may read and write the rows of the tables of the"
-                    + " managed schemas (public) and use their sequences"), e.getMessage());
+            return e;
         }
     }
 

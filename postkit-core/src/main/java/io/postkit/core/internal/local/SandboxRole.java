@@ -14,11 +14,12 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * A role that runs a user's SQL (schema files from a branch, seeds) on a local database with no more power than
- * that needs: not a superuser, no CREATEDB, CREATEROLE, REPLICATION, no membership of {@code pg_read_server_files}
+ * A role that runs a user's SQL (schema files from a branch) on a local database with no more power than that
+ * needs: not a superuser, no CREATEDB, CREATEROLE, REPLICATION, no membership of {@code pg_read_server_files}
  * and the like. So {@code COPY ... PROGRAM}, server files, {@code ALTER SYSTEM}, {@code lo_import} or C code fail
  * in PostgreSQL itself. Statements reach it on a connection of its own ({@code user=<role>}), not through
- * {@code SET ROLE}, which the SQL could reset.
+ * {@code SET ROLE}, which the SQL could reset. (Seeds, which must share the last migration's transaction, use a
+ * sandbox of their own that takes {@link #grantRowWrites}: {@code scripts/SeedSandbox}.)
  *
  * <p>Made and dropped by a superuser connection to the same database ({@code admin}); marked like postkit's
  * databases ({@link CreationMarker}) so a role left by a killed goal is found and dropped. Closing it gives what it
