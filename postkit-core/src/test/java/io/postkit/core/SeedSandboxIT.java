@@ -138,7 +138,7 @@ class SeedSandboxIT {
                                 + "PREPARE seeded AS SELECT 1;"),
                 new SchemaFile("db/schema/seeds/20_counter.sql", FileRole.SEEDS,
                         "UPDATE plans SET seen = seen + 1 WHERE code = 'pro';")),
-                List.of("public"), PostkitLog.SILENT);
+                List.of("public", "not_created_yet"), PostkitLog.SILENT);
         String session;
         List<String> warnings;
         try (Connection c = db.connect()) {
@@ -188,6 +188,30 @@ class SeedSandboxIT {
         assertTrue(e.getMessage().contains("On a local database (the clone, the deploy's dry run) seeds run as a"
                 + " sandbox role without superuser power: it may read and write the rows of the tables of the"
                 + " managed schemas (public) and use their sequences"), e.getMessage());
+    }
+
+    /**
+     * Before PostgreSQL 15 a seed may create functions in {@code public}. One that would be a better match for a
+     * call of postkit's idempotence check, reached through a search path the seed set, is never called: the
+     * check's queries are qualified and exactly typed and the seed's settings are reset before they run.
+     */
+    @org.junit.jupiter.api.Test
+    void aFunctionASeedPlantsInPublicNeverRunsAsTheSuperuser() throws Exception {
+        TestDatabase db = database(13);
+        String plant = "CREATE OR REPLACE FUNCTION public.%s RETURNS %s LANGUAGE plpgsql AS $$BEGIN"
+                + " COPY (SELECT 1) TO PROGRAM 'touch " + PWNED + "'; RETURN %s; END$$;\n";
+        SeedRunner seeds = runner(FILE, String.format(plant, "hashtextextended(text, integer)", "bigint", "0")
+                + String.format(plant, "count()", "bigint", "0")
+                + "SET search_path = public, pg_catalog;\n"
+                + "UPDATE plans SET seen = seen + 1 WHERE code = 'free';");
+        List<String> warnings;
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            warnings = seeds.run(c, SeedRun.CLONE);
+            c.rollback();
+        }
+        assertEquals(1, warnings.size(), "the check ran and saw the UPDATE: " + warnings);
+        assertFalse(Files.exists(PWNED), "no function of the seed ran as the superuser");
     }
 
     /** How running {@code sql} as a seed on the clone fails; its transaction is rolled back. */

@@ -82,12 +82,23 @@ public final class SandboxRole implements AutoCloseable {
     /**
      * What seeds need, given to {@code role} on {@code admin}'s connection (in its transaction, if any): read and
      * write the rows of every table of {@code schemas} (row level security does not filter them: seeds write a
-     * table's rows whoever may see them), use and set their sequences. Nothing else: no CREATE anywhere.
+     * table's rows whoever may see them), use and set their sequences. Nothing else: no CREATE anywhere. A managed
+     * schema the database does not have (yet) is left out.
      */
     public static void grantRowWrites(Connection admin, String role, Collection<String> schemas) throws SQLException {
         String quotedRole = Identifiers.quote(role);
+        List<String> existing = new java.util.ArrayList<>();
+        try (PreparedStatement ps = admin.prepareStatement("SELECT nspname::text FROM pg_catalog.pg_namespace"
+                + " WHERE nspname = ANY (?) ORDER BY 1")) {
+            ps.setArray(1, admin.createArrayOf("text", schemas.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    existing.add(rs.getString(1));
+                }
+            }
+        }
         try (Statement s = admin.createStatement()) {
-            for (String schema : schemas) {
+            for (String schema : existing) {
                 String quoted = Identifiers.quote(schema);
                 s.execute("GRANT USAGE ON SCHEMA " + quoted + " TO " + quotedRole);
                 s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + quoted + " TO "

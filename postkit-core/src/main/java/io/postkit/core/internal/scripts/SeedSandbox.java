@@ -56,9 +56,10 @@ final class SeedSandbox {
     void execute(String sql) throws SQLException {
         String function = "pg_temp." + Identifiers.quote(role + "_" + randomHex());
         try (Statement s = c.createStatement()) {
+            // one round trip for both
             s.execute("CREATE FUNCTION " + function + "(statement pg_catalog.text) RETURNS void LANGUAGE plpgsql"
-                    + " SECURITY DEFINER AS $postkit$BEGIN EXECUTE statement; END$postkit$");
-            s.execute("ALTER FUNCTION " + function + "(pg_catalog.text) OWNER TO " + Identifiers.quote(role));
+                    + " SECURITY DEFINER AS $postkit$BEGIN EXECUTE statement; END$postkit$;"
+                    + " ALTER FUNCTION " + function + "(pg_catalog.text) OWNER TO " + Identifiers.quote(role));
         }
         // The cast picks the function just made, whatever overloads a statement may have added under its name.
         try (PreparedStatement ps = c.prepareStatement("SELECT " + function + "(CAST(? AS pg_catalog.text))")) {
