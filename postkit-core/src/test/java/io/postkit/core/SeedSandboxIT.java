@@ -190,6 +190,17 @@ class SeedSandboxIT {
                 + " managed schemas (public) and use their sequences"), e.getMessage());
     }
 
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @MethodSource("majors")
+    void aTransactionCommandSaysThatSeedsRunInPostkitsTransaction(int major) throws Exception {
+        SqlStatementException e = failure(major, "INSERT INTO plans (code, price) VALUES ('x', 1)"
+                + " ON CONFLICT DO NOTHING;\nCOMMIT;");
+        assertEquals(FILE + ":2", e.location(), e.getMessage());
+        assertEquals("0A000", e.sqlState());
+        assertTrue(e.getMessage().contains("Seeds run inside postkit's transaction (with the last migration): leave"
+                + " out BEGIN, COMMIT, SAVEPOINT and the like."), e.getMessage());
+    }
+
     /**
      * Before PostgreSQL 15 a seed may create functions in {@code public}. One that would be a better match for a
      * call of postkit's idempotence check, reached through a search path the seed set, is never called: the

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -87,7 +88,7 @@ public final class SandboxRole implements AutoCloseable {
      */
     public static void grantRowWrites(Connection admin, String role, Collection<String> schemas) throws SQLException {
         String quotedRole = Identifiers.quote(role);
-        List<String> existing = new java.util.ArrayList<>();
+        List<String> existing = new ArrayList<>();
         try (PreparedStatement ps = admin.prepareStatement("SELECT nspname::text FROM pg_catalog.pg_namespace"
                 + " WHERE nspname = ANY (?) ORDER BY 1")) {
             ps.setArray(1, admin.createArrayOf("text", schemas.toArray()));

@@ -89,10 +89,6 @@ final class SeedSandbox {
         }
     }
 
-    String role() {
-        return role;
-    }
-
     private static String randomHex() {
         byte[] bytes = new byte[8];
         RANDOM.nextBytes(bytes);
