@@ -118,7 +118,7 @@ public final class CheckCommand {
         ProjectState state = project.state();
         List<MigrationFile> committed = state.committedMigrations();
         SchemaDirectory files = SchemaDirectory.read(project.settings().baseDir(), project.settings().schemaDir());
-        ProjectScripts scripts = new ProjectScripts(files, project.log());
+        ProjectScripts scripts = new ProjectScripts(files, project.settings().schemas(), project.log());
         RemoteConfig remote = request.remote() == null || request.remote().isBlank() ? null
                 : project.settings().remote(request.remote());
         try (var lock = state.lock();

@@ -17,6 +17,7 @@ import io.postkit.core.internal.migration.MigrationFile;
 import io.postkit.core.internal.migration.MigrationRunner;
 import io.postkit.core.internal.migration.MigrationTable;
 import io.postkit.core.internal.scripts.ProjectScripts;
+import io.postkit.core.internal.scripts.SeedRun;
 import io.postkit.core.internal.sql.ScriptStatement;
 
 import java.sql.Connection;
@@ -147,7 +148,8 @@ public final class DeployCommand {
                 scripts.before(c);
                 for (MigrationFile migration : pending) {
                     project.log().info("Dry run: " + migration.fileName());
-                    runner.run(c, migration, statements(migration), null, afterLast(pending, migration, scripts));
+                    runner.run(c, migration, statements(migration), null,
+                            afterLast(pending, migration, scripts, SeedRun.DRY_RUN));
                 }
                 List<String> missing = missingRoles(c, target, scripts);
                 if (!missing.isEmpty()) {
@@ -216,8 +218,8 @@ public final class DeployCommand {
 
     /** Grants and seeds go into the last migration's transaction. */
     private static MigrationRunner.InTransaction afterLast(List<MigrationFile> pending, MigrationFile migration,
-                                                           ProjectScripts scripts) {
-        return migration == pending.get(pending.size() - 1) ? scripts.after(false) : null;
+                                                           ProjectScripts scripts, SeedRun where) {
+        return migration == pending.get(pending.size() - 1) ? scripts.after(where) : null;
     }
 
     private void apply(RemoteConfig remote, Connection target, List<MigrationFile> pending, ProjectScripts scripts,
@@ -236,7 +238,8 @@ public final class DeployCommand {
         for (MigrationFile migration : pending) {
             project.log().info("Applying " + migration.fileName() + " to remote '" + remote.name() + "'");
             try {
-                applyWithRetry(runner, target, remote, migration, afterLast(pending, migration, scripts), options);
+                applyWithRetry(runner, target, remote, migration,
+                        afterLast(pending, migration, scripts, SeedRun.REMOTE), options);
             } catch (SqlStatementException e) {
                 throw new PostkitException("Migration " + migration.fileName() + " failed on remote '" + remote.name()
                         + "' and was rolled back:\n" + e.getMessage() + "\n" + done + " earlier migration(s) of this"

@@ -10,6 +10,7 @@ import io.postkit.core.internal.schemafiles.SchemaDirectory;
 import io.postkit.core.internal.schemafiles.SchemaFile;
 import io.postkit.core.internal.scripts.GrantScript;
 import io.postkit.core.internal.scripts.InfraScript;
+import io.postkit.core.internal.scripts.SeedRun;
 import io.postkit.core.internal.scripts.SeedRunner;
 import io.postkit.core.internal.state.SessionState;
 import io.postkit.core.internal.workflow.LocalClone;
@@ -96,7 +97,7 @@ public final class ScriptsCommand {
                     + " choose a remote with -Dpostkit.remote=<name>."));
             try (RunningServer server = project.localServers().start(session.remoteMajor());
                  Connection c = LocalClone.of(project, server, session).connect()) {
-                List<String> warnings = runIn(c, kind, files, true, "the local clone");
+                List<String> warnings = runIn(c, kind, files, SeedRun.CLONE, "the local clone");
                 project.log().info("Ran " + kind.folder() + " on the local clone.");
                 return new Result(kind, paths, "local clone", warnings);
             }
@@ -110,14 +111,15 @@ public final class ScriptsCommand {
                 + " on");
         try (Connection c = project.openRemote(remote)) {
             consent.confirm("Run " + folder + " (" + files.size() + " file(s)) on remote '" + remote.name() + "'?");
-            List<String> warnings = runIn(c, request.kind(), files, false, "remote '" + remote.name() + "'");
+            List<String> warnings = runIn(c, request.kind(), files, SeedRun.REMOTE,
+                    "remote '" + remote.name() + "'");
             project.log().info("Ran " + folder + " on remote '" + remote.name() + "'.");
             return new Result(request.kind(), paths, "remote '" + remote.name() + "'", warnings);
         }
     }
 
     /** All of it in one transaction: a failure leaves the database as it was. */
-    private List<String> runIn(Connection c, Kind kind, List<SchemaFile> files, boolean checkSeeds, String where)
+    private List<String> runIn(Connection c, Kind kind, List<SchemaFile> files, SeedRun seedRun, String where)
             throws SQLException {
         c.setAutoCommit(false);
         try {
@@ -130,7 +132,7 @@ public final class ScriptsCommand {
                     new GrantScript(files).run(c);
                     yield List.of();
                 }
-                case SEEDS -> new SeedRunner(files, project.log()).run(c, checkSeeds);
+                case SEEDS -> new SeedRunner(files, project.settings().schemas(), project.log()).run(c, seedRun);
             };
             c.commit();
             return warnings;

@@ -6,6 +6,7 @@ import io.postkit.core.api.SqlStatementException;
 import io.postkit.core.api.Workspace;
 import io.postkit.core.internal.plan.PlanDocument;
 import io.postkit.core.internal.render.PlannedStatement;
+import io.postkit.core.testing.LocalServerProbe;
 import io.postkit.core.testing.TestDatabase;
 import io.postkit.core.testing.TestPostgres;
 import io.postkit.core.testing.TestProject;
@@ -155,6 +156,76 @@ class ProjectScriptsIT {
         assertEquals(List.of(), sessionMigrations(project), "no migration file is left");
     }
 
+    /**
+     * Seeds on the clone run without superuser power (issue 8): one that runs a program on the build machine fails
+     * at its line, and the apply rolls back whole. Ordinary seeds on a table with row level security and a trigger
+     * still pass, and the sandbox leaves nothing a later plan would see.
+     */
+    @Test
+    void aSeedRunningAProgramFailsTheApplyAndOrdinarySeedsLeaveNoTraceForTheNextPlan() throws Exception {
+        Path pwned = Path.of("/tmp/postkit-seed-apply-pwned-" + ProcessHandle.current().pid());
+        TestProject project = project("seed-sandbox", "");
+        project.schemaFile("tables/plans.sql", "CREATE TABLE plans (code text PRIMARY KEY, price int NOT NULL);"
+                + "\nCREATE TABLE audit (code text);"
+                + "\nCREATE FUNCTION audit_plan() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN"
+                + " INSERT INTO audit VALUES (NEW.code); RETURN NEW; END$$;"
+                + "\nCREATE TRIGGER audited AFTER INSERT ON plans FOR EACH ROW EXECUTE FUNCTION audit_plan();"
+                + "\nALTER TABLE plans ENABLE ROW LEVEL SECURITY;"
+                + "\nCREATE POLICY nobody ON plans USING (false);");
+        project.schemaFile("seeds/plans.sql", "INSERT INTO plans VALUES ('free', 0) ON CONFLICT DO NOTHING;\n"
+                + "COPY plans FROM PROGRAM 'touch " + pwned + "';");
+        Workspace workspace = project.workspace();
+        session(workspace);
+        String sessionJson = Files.readString(stateFile(project, "session.json"));
+
+        PostkitException e = assertThrows(PostkitException.class, () -> apply(workspace, "plans"));
+
+        SqlStatementException cause = assertInstanceOf(SqlStatementException.class, e.getCause());
+        assertEquals("db/schema/seeds/plans.sql:2", cause.location(), e.getMessage());
+        assertEquals("42501", cause.sqlState(), e.getMessage());
+        assertTrue(e.getMessage().contains("seeds run as a sandbox role without superuser power"), e.getMessage());
+        assertFalse(Files.exists(pwned), "no program ran on the build machine");
+        assertEquals(sessionJson, Files.readString(stateFile(project, "session.json")), "the session is unchanged");
+        assertEquals("f", cloneValue(workspace, "SELECT to_regclass('public.plans') IS NOT NULL"
+                + " OR to_regclass('public.schema_migrations') IS NOT NULL AND EXISTS (SELECT FROM"
+                + " public.schema_migrations)"), "the migration is neither on the clone nor recorded");
+        assertEquals("0", cloneValue(workspace, "SELECT count(*) FROM pg_roles WHERE rolname LIKE 'postkit\\_seed%'"));
+
+        project.schemaFile("seeds/plans.sql", "INSERT INTO plans VALUES ('free', 0) ON CONFLICT DO NOTHING;");
+        new PlanCommand(workspace, Clock.systemUTC()).run();
+        apply(workspace, "plans");
+
+        assertEquals("free free", cloneValue(workspace, "SELECT (SELECT string_agg(code, ',') FROM plans) || ' '"
+                + " || (SELECT string_agg(code, ',') FROM audit)"), "the seed and its trigger wrote their rows");
+        assertEquals(List.of(), new PlanCommand(workspace, Clock.systemUTC()).run().statements(),
+                "the sandbox role left no grant for the next plan to revoke");
+    }
+
+    /** The deploy's dry run is on a local clone of the target: its seeds run in the sandbox too. */
+    @Test
+    void aSeedTakingTheSuperuserBackFailsTheDryRunAndTheRemoteIsUnchanged() throws Exception {
+        TestProject project = project("seed-dry-run", "");
+        project.schemaFile("tables/plans.sql", "CREATE TABLE plans (code text PRIMARY KEY, price int NOT NULL);");
+        project.schemaFile("seeds/plans.sql", "INSERT INTO plans VALUES ('free', 0) ON CONFLICT DO NOTHING;");
+        Workspace workspace = project.workspace();
+        session(workspace);
+        apply(workspace, "plans");
+        new CommitCommand(workspace, Clock.systemUTC()).run();
+        project.schemaFile("seeds/plans.sql", "INSERT INTO plans VALUES ('free', 0) ON CONFLICT DO NOTHING;\n"
+                + "\nRESET ROLE;\nALTER SYSTEM SET work_mem = '77MB';");
+
+        PostkitException e = assertThrows(PostkitException.class,
+                () -> new DeployCommand(workspace, Clock.systemUTC()).run(DEPLOY));
+
+        assertTrue(e.getMessage().startsWith("The dry run on a clone of remote 'test' failed:\n"
+                + "db/schema/seeds/plans.sql:3:1: ERROR: cannot set parameter \"role\" within security-definer"
+                + " function"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Remote 'test' was not changed."), e.getMessage());
+        assertEquals(null, project.remote().queryValue("SELECT to_regclass('public.plans')::text"));
+        assertEquals("0", project.remote().queryValue("SELECT count(*) FROM pg_roles WHERE rolname LIKE"
+                + " 'postkit\\_seed%'"));
+    }
+
     @Test
     void aFailedPlanStatementPointsIntoPlanSqlWhichStays() throws Exception {
         TestProject project = project("plan-error", "CREATE TABLE items (id int); INSERT INTO items VALUES (1), (1);");
@@ -193,6 +264,10 @@ class ProjectScriptsIT {
         try (var server = new io.postkit.core.internal.workflow.Project(workspace).localServers().start(MAJOR)) {
             assertEquals(List.of(), databases(server), "no clone is left");
         }
+    }
+
+    private static String cloneValue(Workspace workspace, String sql) throws Exception {
+        return new LocalServerProbe(workspace, MAJOR).cloneValue(sql);
     }
 
     private static List<String> databases(io.postkit.core.internal.embedded.RunningServer server) throws Exception {

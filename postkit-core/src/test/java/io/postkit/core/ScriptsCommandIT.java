@@ -4,6 +4,7 @@ import io.postkit.core.api.PostkitException;
 import io.postkit.core.api.RemoteConfig;
 import io.postkit.core.api.SqlStatementException;
 import io.postkit.core.api.Workspace;
+import io.postkit.core.testing.LocalServerProbe;
 import io.postkit.core.testing.TestDatabase;
 import io.postkit.core.testing.TestPostgres;
 import io.postkit.core.testing.TestProject;
@@ -60,6 +61,32 @@ class ScriptsCommandIT {
                 + " ORDER BY code) FROM plans"));
     }
 
+    /** postkit:seed on the clone runs as a sandbox role with no superuser power; on a remote, as its user. */
+    @Test
+    void seedsRunAsASandboxRoleOnTheCloneAndAsTheRemoteUserThere() throws Exception {
+        TestProject project = project("sandbox");
+        project.schemaFile("seeds/plans.sql", "INSERT INTO plans VALUES (current_user, 1) ON CONFLICT DO NOTHING;");
+        Workspace workspace = project.workspace();
+        new StartCommand(workspace, Clock.systemUTC()).run(null);
+
+        run(workspace, ScriptsCommand.Kind.SEEDS, true, null, false);
+        run(workspace, ScriptsCommand.Kind.SEEDS, true, "test", true);
+        assertEquals("postgres", project.remote().queryValue("SELECT string_agg(code, ',') FROM plans"));
+        assertEquals("postkit_seed_", cloneValue(workspace, "SELECT string_agg(regexp_replace(code, '[0-9a-f]{16}$',"
+                + " ''), ',') FROM plans"));
+
+        project.schemaFile("seeds/plans.sql", "DELETE FROM plans;\nCOPY plans FROM PROGRAM 'echo x,1';");
+        PostkitException e = assertThrows(PostkitException.class,
+                () -> run(workspace, ScriptsCommand.Kind.SEEDS, true, null, false));
+        SqlStatementException cause = assertInstanceOf(SqlStatementException.class, e.getCause());
+        assertEquals("db/schema/seeds/plans.sql:2", cause.location(), e.getMessage());
+        assertEquals("42501", cause.sqlState(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Running seeds/ on the local clone failed; it was rolled back and the"
+                + " local clone is unchanged:\n"), e.getMessage());
+        assertEquals("1", cloneValue(workspace, "SELECT count(*) FROM plans"), "the DELETE was rolled back");
+        assertEquals("0", cloneValue(workspace, "SELECT count(*) FROM pg_roles WHERE rolname LIKE 'postkit\\_seed%'"));
+    }
+
     @Test
     void anSqlErrorNamesFileAndLineAndRollsEverythingBack() throws Exception {
         TestProject project = project("errors");
@@ -103,6 +130,10 @@ class ScriptsCommandIT {
         assertEquals(sqlState, cause.sqlState(), e.getMessage());
         assertTrue(e.getMessage().startsWith("Running " + kind.folder() + " on remote 'test' failed; it was rolled"
                 + " back and remote 'test' is unchanged:\n" + location), e.getMessage());
+    }
+
+    private static String cloneValue(Workspace workspace, String sql) throws Exception {
+        return new LocalServerProbe(workspace, 18).cloneValue(sql);
     }
 
     private static TestProject project(String name) throws Exception {

@@ -3,6 +3,7 @@ package io.postkit.core.testing;
 import io.postkit.core.api.Workspace;
 import io.postkit.core.internal.embedded.EmbeddedPostgres;
 import io.postkit.core.internal.embedded.RunningServer;
+import io.postkit.core.internal.workflow.LocalClone;
 import io.postkit.core.internal.workflow.Project;
 
 import java.nio.file.Path;
@@ -62,5 +63,16 @@ public record LocalServerProbe(Workspace workspace, int major) {
             }
         }
         return names;
+    }
+
+    /** The first column of the first row {@code sql} gives on the session's clone, as the superuser. */
+    public String cloneValue(String sql) throws SQLException {
+        Project project = new Project(workspace);
+        try (RunningServer server = project.localServers().start(major);
+             Connection c = LocalClone.of(project, server, project.state().requireSession("test")).connect();
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 }

@@ -10,15 +10,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * A role that runs a user's SQL (schema files from a branch, seeds) on a local database with no more power than
- * that needs: not a superuser, no CREATEDB, CREATEROLE, REPLICATION, no membership of {@code pg_read_server_files}
+ * A role that runs a user's SQL (schema files from a branch) on a local database with no more power than that
+ * needs: not a superuser, no CREATEDB, CREATEROLE, REPLICATION, no membership of {@code pg_read_server_files}
  * and the like. So {@code COPY ... PROGRAM}, server files, {@code ALTER SYSTEM}, {@code lo_import} or C code fail
  * in PostgreSQL itself. Statements reach it on a connection of its own ({@code user=<role>}), not through
- * {@code SET ROLE}, which the SQL could reset.
+ * {@code SET ROLE}, which the SQL could reset. (Seeds, which must share the last migration's transaction, use a
+ * sandbox of their own that takes {@link #grantRowWrites}: {@code scripts/SeedSandbox}.)
  *
  * <p>Made and dropped by a superuser connection to the same database ({@code admin}); marked like postkit's
  * databases ({@link CreationMarker}) so a role left by a killed goal is found and dropped. Closing it gives what it
@@ -79,21 +81,32 @@ public final class SandboxRole implements AutoCloseable {
     }
 
     /**
-     * What seeds need: read and write the rows of every table of {@code schemas} (row level security does not
-     * filter them: seeds write a table's rows whoever may see them), use their sequences and types.
+     * What seeds need, given to {@code role} on {@code admin}'s connection (in its transaction, if any): read and
+     * write the rows of every table of {@code schemas} (row level security does not filter them: seeds write a
+     * table's rows whoever may see them), use and set their sequences. Nothing else: no CREATE anywhere. A managed
+     * schema the database does not have (yet) is left out.
      */
-    public SandboxRole writeTables(Collection<String> schemas) throws SQLException {
-        String role = Identifiers.quote(name);
-        try (Statement s = admin.createStatement()) {
-            s.execute("ALTER ROLE " + role + " BYPASSRLS");
-            for (String schema : schemas) {
-                String quoted = Identifiers.quote(schema);
-                s.execute("GRANT USAGE ON SCHEMA " + quoted + " TO " + role);
-                s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + quoted + " TO " + role);
-                s.execute("GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA " + quoted + " TO " + role);
+    public static void grantRowWrites(Connection admin, String role, Collection<String> schemas) throws SQLException {
+        String quotedRole = Identifiers.quote(role);
+        List<String> existing = new ArrayList<>();
+        try (PreparedStatement ps = admin.prepareStatement("SELECT nspname::text FROM pg_catalog.pg_namespace"
+                + " WHERE nspname = ANY (?) ORDER BY 1")) {
+            ps.setArray(1, admin.createArrayOf("text", schemas.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    existing.add(rs.getString(1));
+                }
             }
         }
-        return this;
+        try (Statement s = admin.createStatement()) {
+            for (String schema : existing) {
+                String quoted = Identifiers.quote(schema);
+                s.execute("GRANT USAGE ON SCHEMA " + quoted + " TO " + quotedRole);
+                s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + quoted + " TO "
+                        + quotedRole);
+                s.execute("GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA " + quoted + " TO " + quotedRole);
+            }
+        }
     }
 
     /** A new connection as the role, in autocommit. */

@@ -19,10 +19,11 @@ public final class ProjectScripts {
     private final GrantScript grants;
     private final SeedRunner seeds;
 
-    public ProjectScripts(SchemaDirectory directory, PostkitLog log) {
+    /** @param schemas the managed schemas (where seeds may write on a local database) */
+    public ProjectScripts(SchemaDirectory directory, List<String> schemas, PostkitLog log) {
         this.infra = new InfraScript(directory.files(FileRole.INFRA), log);
         this.grants = new GrantScript(directory.files(FileRole.GRANTS));
-        this.seeds = new SeedRunner(directory.files(FileRole.SEEDS), log);
+        this.seeds = new SeedRunner(directory.files(FileRole.SEEDS), schemas, log);
     }
 
     public InfraScript infra() {
@@ -46,22 +47,22 @@ public final class ProjectScripts {
      * Grants, then seeds, to run in the last migration's transaction: when they fail, it is rolled back with them.
      * The seeds run on the connection the migrations ran on; this is the one place that chooses it.
      *
-     * @param checkSeeds run each seed file a second time and warn when that changes rows (on the clone)
+     * @param where where the seeds run: in a sandbox on a local database, and run twice on the clone
      */
-    public MigrationRunner.InTransaction after(boolean checkSeeds) {
+    public MigrationRunner.InTransaction after(SeedRun where) {
         return c -> {
             grants.run(c);
-            seeds.run(c, checkSeeds);
+            seeds.run(c, where);
         };
     }
 
     /** Grants and seeds in a transaction of their own, for when no migration runs. */
-    public List<String> afterWithoutMigrations(Connection c, boolean checkSeeds) throws SQLException {
+    public List<String> afterWithoutMigrations(Connection c, SeedRun where) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
             grants.run(c);
-            List<String> warnings = seeds.run(c, checkSeeds);
+            List<String> warnings = seeds.run(c, where);
             c.commit();
             return warnings;
         } catch (SQLException | RuntimeException e) {

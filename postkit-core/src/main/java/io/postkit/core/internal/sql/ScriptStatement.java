@@ -60,11 +60,23 @@ public record ScriptStatement(String sql, String source, int line, int column) {
             return new SqlStatementException(source, line, column, e.getSQLState(), e.getMessage(), null, null, sql,
                     advice, e);
         }
-        int position = server.getPosition();
+        int position = positionIn(server);
         return new SqlStatementException(source, position > 0 ? lineOf(position) : line,
                 position > 0 ? columnOf(position) : column, server.getSQLState(),
                 server.getSeverity() + ": " + server.getMessage(), server.getDetail(), server.getHint(), sql, advice,
                 e);
+    }
+
+    /**
+     * Where PostgreSQL places the error in this statement: its position, or, when the statement ran as a query of a
+     * function (PL/pgSQL's {@code EXECUTE}, as seeds run in their sandbox), the internal position in that query when
+     * the query is this statement; 0 when it names none.
+     */
+    private int positionIn(ServerErrorMessage server) {
+        if (server.getPosition() > 0) {
+            return server.getPosition();
+        }
+        return sql.equals(server.getInternalQuery()) ? server.getInternalPosition() : 0;
     }
 
     /** postkit refuses to run this statement, for {@code reason}; nothing was sent to PostgreSQL. */

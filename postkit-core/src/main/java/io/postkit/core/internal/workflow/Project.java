@@ -149,7 +149,8 @@ public final class Project {
 
     /** The infra/, grants/ and seeds/ files of the schema directory (none when there is no schema directory). */
     public ProjectScripts scripts() {
-        return new ProjectScripts(SchemaDirectory.readIfPresent(settings().baseDir(), settings().schemaDir()), log());
+        return new ProjectScripts(SchemaDirectory.readIfPresent(settings().baseDir(), settings().schemaDir()),
+                settings().schemas(), log());
     }
 
     public MigrationTable migrationTable() {
