@@ -18,9 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A PostgreSQL server run from extracted binaries on a data directory of its own. {@link #start()} initialises
@@ -131,18 +128,18 @@ public final class EmbeddedPostgres {
 
     /**
      * pg_ctl returns once the postmaster removed its pid file, a moment before the process ends; whoever is told
-     * "stopped" (a script that starts the server again, a check of the process) must find it gone.
+     * "stopped" (a script that starts the server again, a check of the process) must find it ended.
      */
     private static void awaitExit(PostmasterPid pid) {
-        ProcessHandle.of(pid.pid()).ifPresent(process -> {
+        long deadline = System.nanoTime() + PROCESS_EXIT_WAIT.toNanos();
+        while (!pid.hasEnded() && System.nanoTime() < deadline) {
             try {
-                process.onExit().get(PROCESS_EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                // still ending (or not ours to watch): the data directory is released all the same
+                Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
-        });
+        }
     }
 
     /**

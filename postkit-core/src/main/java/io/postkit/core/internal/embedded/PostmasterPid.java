@@ -29,4 +29,24 @@ record PostmasterPid(long pid, int port) {
     boolean isAlive() {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
+
+    /**
+     * Whether the postmaster has ended: gone, or a zombie. Once pg_ctl has daemonised it, its parent is the
+     * system's init, which may take seconds to collect its exit status (about two in the containers and VMs CI
+     * runs in); a zombie holds no port, file or memory, and Java still calls it alive.
+     */
+    boolean hasEnded() {
+        return !isAlive() || isZombie();
+    }
+
+    /** Linux's {@code /proc/<pid>/stat}: the state follows the command name in parentheses. */
+    private boolean isZombie() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int end = stat.lastIndexOf(')');
+            return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
 }
