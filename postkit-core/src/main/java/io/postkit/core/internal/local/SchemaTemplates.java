@@ -48,11 +48,11 @@ public final class SchemaTemplates {
     }
 
     /**
-     * Keeps a template of {@code clone} (no one may be connected to it): a copy with the rows of {@code tables}
-     * removed, named for {@code key} and {@code stamp}; the key's older templates are dropped. A template that
-     * exists already, or one in use by another goal, is left as it is.
+     * Keeps a template of {@code clone} (no one may be connected to it): a copy with {@code tables} emptied, named
+     * for {@code key} and {@code stamp}; the key's older templates are dropped. A template that exists already, or
+     * one in use by another goal, is left as it is.
      *
-     * @param tables the clone's tables that hold rows, quoted and qualified
+     * @param tables the tables to empty, quoted and qualified (all of them at once: foreign keys allow no other way)
      */
     public void keep(String clone, String key, String stamp, Collection<String> tables) throws SQLException {
         String name = name(key, stamp);

@@ -95,7 +95,7 @@ public final class RemoteClone implements AutoCloseable {
     private void keepTemplate(SchemaTemplates templates, String key, String stamp, NativeCloner.Result result) {
         long started = System.nanoTime();
         try {
-            templates.keep(database.name(), key, stamp, tablesWithRows(result));
+            templates.keep(database.name(), key, stamp, tablesToEmpty(result));
             project.log().debug(String.format(Locale.ROOT, "Kept a template of the clone's schema in %.2f s",
                     (System.nanoTime() - started) / 1e9));
         } catch (SQLException | RuntimeException e) {
@@ -103,7 +103,8 @@ public final class RemoteClone implements AutoCloseable {
         }
     }
 
-    private List<String> tablesWithRows(NativeCloner.Result result) throws SQLException {
+    /** None when the clone copied no row, else every table it made (quoted), to be emptied in one statement. */
+    private List<String> tablesToEmpty(NativeCloner.Result result) throws SQLException {
         if (result.data().rows() == 0) {
             return List.of();
         }
