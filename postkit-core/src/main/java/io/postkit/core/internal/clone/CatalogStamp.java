@@ -1,16 +1,14 @@
 package io.postkit.core.internal.clone;
 
+import io.postkit.core.internal.plan.SchemaFingerprint;
 import io.postkit.core.internal.sql.Identifiers;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -53,13 +51,13 @@ final class CatalogStamp {
         for (String catalog : readableCatalogs(c)) {
             parts.add(digest(hash, catalog, "t::text", "pg_catalog." + Identifiers.quote(catalog) + " t"));
         }
-        MessageDigest sha = sha256();
+        StringBuilder digests = new StringBuilder();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(parts + " ORDER BY 1")) {
             while (rs.next()) {
-                sha.update((rs.getString(1) + '=' + rs.getString(2) + '\n').getBytes(StandardCharsets.UTF_8));
+                digests.append(rs.getString(1)).append('=').append(rs.getString(2)).append('\n');
             }
         }
-        return HexFormat.of().formatHex(sha.digest());
+        return SchemaFingerprint.sha256(digests.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** One row: the name, the rows' count and the sum of their hashes. */
@@ -97,13 +95,5 @@ final class CatalogStamp {
             }
         }
         return names;
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
     }
 }

@@ -24,7 +24,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -57,7 +56,6 @@ public final class NativeCloner {
      * pays only while they are few. Past this much data a clone is built, and no template kept of it.
      */
     static final long TEMPLATE_DATA_LIMIT_BYTES = 64L * 1024 * 1024;
-
 
     private final int workers;
     private final long unitBytes;
@@ -163,8 +161,9 @@ public final class NativeCloner {
     }
 
     /**
-     * Whether a clone of the source with {@code options} may come from a template: its rows are few, and no trigger
-     * of it would fire while they are loaded into tables that have their triggers already.
+     * Whether a clone of the source with {@code options} may come from a template, and so whether a template of it is
+     * worth keeping: its rows are few, and no trigger of it would fire while they are loaded into tables that have
+     * their triggers already.
      */
     public boolean mayUseTemplate(SourceSnapshot snapshot, Collection<String> schemas, CloneOptions options)
             throws SQLException {
@@ -174,12 +173,6 @@ public final class NativeCloner {
         Connection c = snapshot.connection();
         return options.copiesEverything() && dataBytes(c, schemas) <= TEMPLATE_DATA_LIMIT_BYTES
                 && !hasTriggersFiringOnLoad(c, schemas);
-    }
-
-    /** Whether a template may be kept of a clone that copied {@code result}. */
-    public static boolean fitsTemplate(Result result, CloneOptions options) {
-        return options.schemaOnly() || (options.copiesEverything()
-                && result.data().bytes() <= TEMPLATE_DATA_LIMIT_BYTES);
     }
 
     /**

@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public final class LocalDatabases {
 
-    private static final String MAINTENANCE_DB = "postgres";
+    static final String MAINTENANCE_DB = "postgres";
 
     private final RunningServer server;
     private final String project;

@@ -35,7 +35,7 @@ public final class SchemaTemplates {
     /** The finished template of {@code key} made at {@code stamp}, if there is one. */
     public Optional<String> find(String key, String stamp) throws SQLException {
         String name = name(key, stamp);
-        try (Connection c = databases.server().connect("postgres");
+        try (Connection c = databases.server().connect(LocalDatabases.MAINTENANCE_DB);
              PreparedStatement ps = c.prepareStatement("SELECT shobj_description(oid, 'pg_database')"
                      + " FROM pg_database WHERE datname = ? AND datistemplate")) {
             ps.setString(1, name);
@@ -52,7 +52,8 @@ public final class SchemaTemplates {
      * for {@code key} and {@code stamp}; the key's older templates are dropped. A template that exists already, or
      * one in use by another goal, is left as it is.
      *
-     * @param tables the tables to empty, quoted and qualified (all of them at once: foreign keys allow no other way)
+     * @param tables the clone's tables that hold rows, quoted and qualified; tables that reference them by foreign
+     *               key are emptied with them ({@code CASCADE}: they hold none, or they would be in the list)
      */
     public void keep(String clone, String key, String stamp, Collection<String> tables) throws SQLException {
         String name = name(key, stamp);
@@ -62,10 +63,10 @@ public final class SchemaTemplates {
         try (ThrowawayDatabase building = databases.createFrom(Purpose.TEMPLATE, clone)) {
             if (!tables.isEmpty()) {
                 try (Connection c = building.connect(); Statement s = c.createStatement()) {
-                    s.execute("TRUNCATE " + String.join(", ", tables));
+                    s.execute("TRUNCATE " + String.join(", ", tables) + " CASCADE");
                 }
             }
-            try (Connection c = databases.server().connect("postgres"); Statement s = c.createStatement()) {
+            try (Connection c = databases.server().connect(LocalDatabases.MAINTENANCE_DB); Statement s = c.createStatement()) {
                 s.execute("ALTER DATABASE " + Identifiers.quote(building.name()) + " RENAME TO "
                         + Identifiers.quote(name));
                 building.keep();
@@ -78,7 +79,7 @@ public final class SchemaTemplates {
     /** Every finished template postkit made on the server, by name. */
     public List<String> list() throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Connection c = databases.server().connect("postgres"); Statement s = c.createStatement();
+        try (Connection c = databases.server().connect(LocalDatabases.MAINTENANCE_DB); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT datname::text, shobj_description(oid, 'pg_database')"
                      + " FROM pg_database WHERE datistemplate AND datname LIKE '" + PREFIX + "%' ORDER BY 1")) {
             while (rs.next()) {
@@ -100,8 +101,8 @@ public final class SchemaTemplates {
     }
 
     /** Drops template {@code name}; false when another goal is copying it. */
-    public boolean drop(String name) throws SQLException {
-        try (Connection c = databases.server().connect("postgres"); Statement s = c.createStatement()) {
+    private boolean drop(String name) throws SQLException {
+        try (Connection c = databases.server().connect(LocalDatabases.MAINTENANCE_DB); Statement s = c.createStatement()) {
             s.execute("ALTER DATABASE " + Identifiers.quote(name) + " IS_TEMPLATE false");
             try {
                 s.execute("DROP DATABASE " + Identifiers.quote(name));

@@ -11,13 +11,10 @@ import io.postkit.core.internal.local.Purpose;
 import io.postkit.core.internal.local.SchemaTemplates;
 import io.postkit.core.internal.local.ThrowawayDatabase;
 import io.postkit.core.internal.plan.SchemaFingerprint;
+import io.postkit.core.internal.sql.Identifiers;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -60,8 +57,8 @@ public final class RemoteClone implements AutoCloseable {
         String key = templateKey(remote);
         try (SourceSnapshot snapshot = SourceSnapshot.open(source)) {
             long started = System.nanoTime();
-            boolean templated = cloner.mayUseTemplate(snapshot, schemas, options);
-            Optional<String> template = templated ? templates.find(key, made(snapshot)) : Optional.empty();
+            String made = cloner.mayUseTemplate(snapshot, schemas, options) ? made(snapshot) : null;
+            Optional<String> template = made != null ? templates.find(key, made) : Optional.empty();
             long checked = System.nanoTime();
             if (template.isPresent() && copyOf(databases, template.get())) {
                 project.log().info(String.format(Locale.ROOT, "The remote's schema is unchanged since the last clone"
@@ -72,9 +69,8 @@ public final class RemoteClone implements AutoCloseable {
             database = databases.create(purpose);
             NativeCloner.Result result = cloner.clone(snapshot, source, database::connect, schemas, options);
             // A dry run precedes a deploy that changes the remote's schema: its template would never be copied.
-            if (templated && purpose == Purpose.CLONE && result.tables() >= MIN_TABLES_FOR_TEMPLATE
-                    && NativeCloner.fitsTemplate(result, options)) {
-                keepTemplate(templates, key, made(snapshot), result);
+            if (made != null && purpose == Purpose.CLONE && result.tables() >= MIN_TABLES_FOR_TEMPLATE) {
+                keepTemplate(templates, key, made, result);
             }
             return result;
         }
@@ -95,7 +91,7 @@ public final class RemoteClone implements AutoCloseable {
     private void keepTemplate(SchemaTemplates templates, String key, String stamp, NativeCloner.Result result) {
         long started = System.nanoTime();
         try {
-            templates.keep(database.name(), key, stamp, tablesToEmpty(result));
+            templates.keep(database.name(), key, stamp, tablesWithRows(result));
             project.log().debug(String.format(Locale.ROOT, "Kept a template of the clone's schema in %.2f s",
                     (System.nanoTime() - started) / 1e9));
         } catch (SQLException | RuntimeException e) {
@@ -103,23 +99,10 @@ public final class RemoteClone implements AutoCloseable {
         }
     }
 
-    /** None when the clone copied no row, else every table it made (quoted), to be emptied in one statement. */
-    private List<String> tablesToEmpty(NativeCloner.Result result) throws SQLException {
-        if (result.data().rows() == 0) {
-            return List.of();
-        }
-        List<String> tables = new ArrayList<>();
-        try (Connection c = database.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c"
-                     + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r'"
-                     + " AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_'"
-                     + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass"
-                     + " AND d.objid = c.oid AND d.deptype = 'e') ORDER BY 1")) {
-            while (rs.next()) {
-                tables.add(rs.getString(1));
-            }
-        }
-        return tables;
+    /** Quoted and qualified, from the rows the clone counted per table. */
+    private static List<String> tablesWithRows(NativeCloner.Result result) {
+        return result.data().tableRows().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> Identifiers.quote(e.getKey())).toList();
     }
 
     /**
