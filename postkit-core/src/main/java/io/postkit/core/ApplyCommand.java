@@ -19,7 +19,7 @@ import io.postkit.core.internal.render.Hazard;
 import io.postkit.core.internal.render.PlannedStatement;
 import io.postkit.core.internal.schemafiles.SchemaDirectory;
 import io.postkit.core.internal.scripts.ProjectScripts;
-import io.postkit.core.internal.scripts.SeedRun;
+import io.postkit.core.internal.scripts.ScriptTarget;
 import io.postkit.core.internal.sql.ScriptStatement;
 import io.postkit.core.internal.sql.SqlScript;
 import io.postkit.core.internal.state.SessionState;
@@ -120,7 +120,7 @@ public final class ApplyCommand {
                 }
                 Path written = step.generated() ? state.writeSessionMigration(step.migration()) : null;
                 try {
-                    runOnClone(c, step, written, i == steps.size() - 1 ? scripts.after(SeedRun.CLONE) : null);
+                    runOnClone(c, step, written, i == steps.size() - 1 ? scripts.after(ScriptTarget.CLONE) : null);
                 } catch (PostkitException e) {
                     if (progress != session) {
                         // Earlier migrations committed on their own: they stay, and so does their record.
@@ -145,7 +145,7 @@ public final class ApplyCommand {
 
     private void runInfra(ProjectScripts scripts, Connection c) throws SQLException {
         try {
-            scripts.before(c);
+            scripts.before(c, ScriptTarget.CLONE);
         } catch (SqlStatementException e) {
             throw new PostkitException("Running infra/ on the local clone failed (it was rolled back; nothing was"
                     + " applied):\n" + e.getMessage(), e);

@@ -17,7 +17,7 @@ import io.postkit.core.internal.migration.MigrationFile;
 import io.postkit.core.internal.migration.MigrationRunner;
 import io.postkit.core.internal.migration.MigrationTable;
 import io.postkit.core.internal.scripts.ProjectScripts;
-import io.postkit.core.internal.scripts.SeedRun;
+import io.postkit.core.internal.scripts.ScriptTarget;
 import io.postkit.core.internal.sql.ScriptStatement;
 
 import java.sql.Connection;
@@ -145,11 +145,11 @@ public final class DeployCommand {
                 table.ensureExists(c);
                 MigrationRunner runner = new MigrationRunner(table, project.log())
                         .warningOfDataLoss("on the dry-run clone of remote '" + remote.name() + "'");
-                scripts.before(c);
+                scripts.before(c, ScriptTarget.DRY_RUN);
                 for (MigrationFile migration : pending) {
                     project.log().info("Dry run: " + migration.fileName());
                     runner.run(c, migration, statements(migration), null,
-                            afterLast(pending, migration, scripts, SeedRun.DRY_RUN));
+                            afterLast(pending, migration, scripts, ScriptTarget.DRY_RUN));
                 }
                 List<String> missing = missingRoles(c, target, scripts);
                 if (!missing.isEmpty()) {
@@ -218,7 +218,7 @@ public final class DeployCommand {
 
     /** Grants and seeds go into the last migration's transaction. */
     private static MigrationRunner.InTransaction afterLast(List<MigrationFile> pending, MigrationFile migration,
-                                                           ProjectScripts scripts, SeedRun where) {
+                                                           ProjectScripts scripts, ScriptTarget where) {
         return migration == pending.get(pending.size() - 1) ? scripts.after(where) : null;
     }
 
@@ -229,7 +229,7 @@ public final class DeployCommand {
         table.ensureExists(target);
         MigrationRunner runner = new MigrationRunner(table, project.log());
         try {
-            scripts.before(target);
+            scripts.before(target, ScriptTarget.REMOTE);
         } catch (SqlStatementException e) {
             throw new PostkitException("Running infra/ on remote '" + remote.name() + "' failed and was rolled back;"
                     + " no migration was applied:\n" + e.getMessage(), e);
@@ -239,7 +239,7 @@ public final class DeployCommand {
             project.log().info("Applying " + migration.fileName() + " to remote '" + remote.name() + "'");
             try {
                 applyWithRetry(runner, target, remote, migration,
-                        afterLast(pending, migration, scripts, SeedRun.REMOTE), options);
+                        afterLast(pending, migration, scripts, ScriptTarget.REMOTE), options);
             } catch (SqlStatementException e) {
                 throw new PostkitException("Migration " + migration.fileName() + " failed on remote '" + remote.name()
                         + "' and was rolled back:\n" + e.getMessage() + "\n" + done + " earlier migration(s) of this"

@@ -10,7 +10,7 @@ import io.postkit.core.internal.schemafiles.SchemaDirectory;
 import io.postkit.core.internal.schemafiles.SchemaFile;
 import io.postkit.core.internal.scripts.GrantScript;
 import io.postkit.core.internal.scripts.InfraScript;
-import io.postkit.core.internal.scripts.SeedRun;
+import io.postkit.core.internal.scripts.ScriptTarget;
 import io.postkit.core.internal.scripts.SeedRunner;
 import io.postkit.core.internal.state.SessionState;
 import io.postkit.core.internal.workflow.LocalClone;
@@ -97,7 +97,7 @@ public final class ScriptsCommand {
                     + " choose a remote with -Dpostkit.remote=<name>."));
             try (RunningServer server = project.localServers().start(session.remoteMajor());
                  Connection c = LocalClone.of(project, server, session).connect()) {
-                List<String> warnings = runIn(c, kind, files, SeedRun.CLONE, "the local clone");
+                List<String> warnings = runIn(c, kind, files, ScriptTarget.CLONE, "the local clone");
                 project.log().info("Ran " + kind.folder() + " on the local clone.");
                 return new Result(kind, paths, "local clone", warnings);
             }
@@ -111,7 +111,7 @@ public final class ScriptsCommand {
                 + " on");
         try (Connection c = project.openRemote(remote)) {
             consent.confirm("Run " + folder + " (" + files.size() + " file(s)) on remote '" + remote.name() + "'?");
-            List<String> warnings = runIn(c, request.kind(), files, SeedRun.REMOTE,
+            List<String> warnings = runIn(c, request.kind(), files, ScriptTarget.REMOTE,
                     "remote '" + remote.name() + "'");
             project.log().info("Ran " + folder + " on remote '" + remote.name() + "'.");
             return new Result(request.kind(), paths, "remote '" + remote.name() + "'", warnings);
@@ -119,20 +119,20 @@ public final class ScriptsCommand {
     }
 
     /** All of it in one transaction: a failure leaves the database as it was. */
-    private List<String> runIn(Connection c, Kind kind, List<SchemaFile> files, SeedRun seedRun, String where)
+    private List<String> runIn(Connection c, Kind kind, List<SchemaFile> files, ScriptTarget target, String where)
             throws SQLException {
         c.setAutoCommit(false);
         try {
             List<String> warnings = switch (kind) {
                 case INFRA -> {
-                    new InfraScript(files, project.log()).run(c);
+                    new InfraScript(files, project.log()).run(c, target);
                     yield List.of();
                 }
                 case GRANTS -> {
                     new GrantScript(files).run(c);
                     yield List.of();
                 }
-                case SEEDS -> new SeedRunner(files, project.settings().schemas(), project.log()).run(c, seedRun);
+                case SEEDS -> new SeedRunner(files, project.settings().schemas(), project.log()).run(c, target);
             };
             c.commit();
             return warnings;

@@ -1,6 +1,7 @@
 package io.postkit.core;
 
 import io.postkit.core.api.Workspace;
+import io.postkit.core.internal.scripts.ScriptTarget;
 import io.postkit.core.internal.workflow.Project;
 import io.postkit.core.internal.workflow.RemoteClone;
 import io.postkit.core.internal.workflow.ProjectState;
@@ -85,7 +86,7 @@ public final class StartCommand {
                 clone = made.copy(remote);
                 try (Connection local = made.database().connect()) {
                     project.migrationTable().ensureExists(local);
-                    scripts.before(local);
+                    scripts.before(local, ScriptTarget.CLONE);
                 }
             } catch (SqlStatementException e) {
                 throw new PostkitException("Running infra/ on the clone of remote '" + remote.name() + "' failed:\n"

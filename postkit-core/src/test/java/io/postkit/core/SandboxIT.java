@@ -61,8 +61,9 @@ class SandboxIT {
     }
 
     @AfterEach
-    void removeTheFile() throws Exception {
+    void removeTheFiles() throws Exception {
         Files.deleteIfExists(project.schemaDir().resolve("tables/escape.sql"));
+        Files.deleteIfExists(project.schemaDir().resolve("infra/escape.sql"));
     }
 
     static Stream<Arguments> escapes() {
@@ -115,6 +116,48 @@ class SandboxIT {
                 new LocalServerProbe(workspace, 18).databases(), "no shadow is left");
         assertEquals("0", localValue("SELECT count(*) FROM pg_roles WHERE rolname LIKE 'postkit_sandbox_%'"),
                 "no sandbox role is left");
+    }
+
+    /**
+     * {@code infra/} builds the shadow first, in a sandbox of its own: a program it runs fails at its line, and a
+     * SECURITY DEFINER function it writes runs as {@code postkit_infra}, not as the superuser, when a schema file's
+     * materialized view calls it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("infraEscapes")
+    void anInfraEscapeFailsWithFileAndLineAndChangesNothing(String escape, String infra, String schema,
+                                                            String location) throws Exception {
+        String settings = serverSettings();
+        String clone = cloneFingerprint();
+        project.schemaFile("infra/escape.sql", infra);
+        if (schema != null) {
+            project.schemaFile("tables/escape.sql", schema);
+        }
+
+        SqlStatementException e = assertThrows(SqlStatementException.class,
+                () -> new PlanCommand(workspace, Clock.systemUTC()).run());
+
+        assertEquals(location, e.location(), e.getMessage());
+        assertEquals("42501", e.sqlState(), e.getMessage());
+        assertEquals("ERROR: permission denied to COPY to or from an external program", e.problem(), e.getMessage());
+        assertFalse(Files.exists(PWNED), "no program ran on the build machine");
+        assertEquals(settings, serverSettings(), "the local server's settings are unchanged");
+        assertEquals(clone, cloneFingerprint(), "the clone is unchanged");
+        assertEquals(List.of(state.state().requireSession("test").localDatabase()),
+                new LocalServerProbe(workspace, 18).databases(), "no shadow is left");
+        assertEquals("0", localValue("SELECT count(*) FROM pg_roles WHERE rolname LIKE 'postkit\\_%\\_%'"),
+                "no sandbox role is left");
+    }
+
+    static Stream<Arguments> infraEscapes() {
+        String copy = "COPY (SELECT 1) TO PROGRAM 'touch " + PWNED + "'";
+        return Stream.of(
+                Arguments.of("COPY TO PROGRAM in infra/", "CREATE SCHEMA IF NOT EXISTS app;\n" + copy + ";", null,
+                        "db/schema/infra/escape.sql:2"),
+                Arguments.of("a SECURITY DEFINER function infra/ wrote, called by a materialized view",
+                        "CREATE FUNCTION public.pwn() RETURNS int LANGUAGE plpgsql SECURITY DEFINER AS $$BEGIN "
+                                + copy + "; RETURN 1; END$$;",
+                        "CREATE MATERIALIZED VIEW leak AS SELECT public.pwn();", "db/schema/tables/escape.sql:1"));
     }
 
     @Test

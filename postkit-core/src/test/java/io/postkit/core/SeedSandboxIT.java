@@ -4,7 +4,7 @@ import io.postkit.core.api.PostkitLog;
 import io.postkit.core.api.SqlStatementException;
 import io.postkit.core.internal.schemafiles.FileRole;
 import io.postkit.core.internal.schemafiles.SchemaFile;
-import io.postkit.core.internal.scripts.SeedRun;
+import io.postkit.core.internal.scripts.ScriptTarget;
 import io.postkit.core.internal.scripts.SeedRunner;
 import io.postkit.core.testing.TestDatabase;
 import io.postkit.core.testing.TestPostgres;
@@ -105,7 +105,7 @@ class SeedSandboxIT {
                 s.execute("INSERT INTO plans (code, price) VALUES ('migrated', 1)");
             }
             SqlStatementException e = assertThrows(SqlStatementException.class,
-                    () -> runner(FILE, sql).run(c, SeedRun.CLONE));
+                    () -> runner(FILE, sql).run(c, ScriptTarget.CLONE));
             c.rollback();
             c.setAutoCommit(true);
 
@@ -144,7 +144,7 @@ class SeedSandboxIT {
         try (Connection c = db.connect()) {
             session = sessionState(c);
             c.setAutoCommit(false);
-            warnings = seeds.run(c, SeedRun.CLONE);
+            warnings = seeds.run(c, ScriptTarget.CLONE);
             assertEquals(session, sessionState(c), "the seeds' settings and prepared statements are gone before"
                     + " postkit runs anything else");
             c.commit();
@@ -218,7 +218,7 @@ class SeedSandboxIT {
         List<String> warnings;
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
-            warnings = seeds.run(c, SeedRun.CLONE);
+            warnings = seeds.run(c, ScriptTarget.CLONE);
             c.rollback();
         }
         assertEquals(1, warnings.size(), "the check ran and saw the UPDATE: " + warnings);
@@ -230,7 +230,7 @@ class SeedSandboxIT {
         try (Connection c = database(major).connect()) {
             c.setAutoCommit(false);
             SqlStatementException e = assertThrows(SqlStatementException.class,
-                    () -> runner(FILE, sql).run(c, SeedRun.CLONE));
+                    () -> runner(FILE, sql).run(c, ScriptTarget.CLONE));
             c.rollback();
             return e;
         }

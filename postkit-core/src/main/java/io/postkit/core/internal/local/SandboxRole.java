@@ -20,7 +20,7 @@ import java.util.List;
  * and the like. So {@code COPY ... PROGRAM}, server files, {@code ALTER SYSTEM}, {@code lo_import} or C code fail
  * in PostgreSQL itself. Statements reach it on a connection of its own ({@code user=<role>}), not through
  * {@code SET ROLE}, which the SQL could reset. (Seeds, which must share the last migration's transaction, use a
- * sandbox of their own that takes {@link #grantRowWrites}: {@code scripts/SeedSandbox}.)
+ * sandbox of their own that takes {@link #grantRowWrites}: {@code scripts/DefinerSandbox}.)
  *
  * <p>Made and dropped by a superuser connection to the same database ({@code admin}); marked like postkit's
  * databases ({@link CreationMarker}) so a role left by a killed goal is found and dropped. Closing it gives what it
@@ -122,12 +122,25 @@ public final class SandboxRole implements AutoCloseable {
      * @return whether the role was admitted
      */
     public boolean admit(String role) throws SQLException {
+        return admit(admin, name, role);
+    }
+
+    /**
+     * Makes {@code member} a member of {@code role}, on {@code admin}'s connection (in its transaction, if any), when
+     * that is harmless: see {@link #admit(String)}. The catalog is named explicitly: untrusted statements may have
+     * run in this session (temporary views shadow unqualified names).
+     *
+     * @return whether the role was admitted
+     */
+    public static boolean admit(Connection admin, String member, String role) throws SQLException {
         try (PreparedStatement ps = admin.prepareStatement("SELECT NOT (r.rolsuper OR r.rolcreaterole"
-                + " OR r.rolcreatedb OR r.rolreplication OR r.rolbypassrls OR r.rolname ~ '^pg_'"
-                + " OR EXISTS (SELECT 1 FROM pg_auth_members m WHERE m.member = r.oid)) FROM pg_roles r"
-                + " WHERE r.rolname = ? AND r.rolname <> ?")) {
+                + " OR r.rolcreatedb OR r.rolreplication OR r.rolbypassrls"
+                + " OR pg_catalog.starts_with(r.rolname::pg_catalog.text, 'pg_')"
+                + " OR EXISTS (SELECT 1 FROM pg_catalog.pg_auth_members m WHERE m.member = r.oid))"
+                + " FROM pg_catalog.pg_roles r WHERE r.rolname = CAST(? AS pg_catalog.name)"
+                + " AND r.rolname <> CAST(? AS pg_catalog.name)")) {
             ps.setString(1, role);
-            ps.setString(2, name);
+            ps.setString(2, member);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next() || !rs.getBoolean(1)) {
                     return false;
@@ -135,7 +148,7 @@ public final class SandboxRole implements AutoCloseable {
             }
         }
         try (Statement s = admin.createStatement()) {
-            s.execute("GRANT " + Identifiers.quote(role) + " TO " + Identifiers.quote(name));
+            s.execute("GRANT " + Identifiers.quote(role) + " TO " + Identifiers.quote(member));
         }
         return true;
     }

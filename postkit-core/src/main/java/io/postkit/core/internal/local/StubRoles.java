@@ -48,14 +48,15 @@ public final class StubRoles {
      * resolve locally, so after a dry run this is what shows that a deploy would fail for want of a role.
      */
     public static List<String> missingOn(Connection migrated, Connection target) throws SQLException {
+        // An owner's own entries do not count: the deploy's user owns what it creates there.
         List<String> named = names(migrated, "SELECT DISTINCT r.rolname FROM ("
-                + " SELECT unnest(polroles) AS role FROM pg_policy"
-                + " UNION SELECT (aclexplode(relacl)).grantee FROM pg_class WHERE relacl IS NOT NULL"
-                + " UNION SELECT (aclexplode(attacl)).grantee FROM pg_attribute WHERE attacl IS NOT NULL"
-                + " UNION SELECT (aclexplode(proacl)).grantee FROM pg_proc WHERE proacl IS NOT NULL"
-                + " UNION SELECT (aclexplode(nspacl)).grantee FROM pg_namespace WHERE nspacl IS NOT NULL"
-                + " UNION SELECT (aclexplode(typacl)).grantee FROM pg_type WHERE typacl IS NOT NULL"
-                + ") x JOIN pg_roles r ON r.oid = x.role WHERE x.role <> 0");
+                + " SELECT unnest(polroles) AS role, 0::oid AS owner FROM pg_policy"
+                + " UNION SELECT (aclexplode(relacl)).grantee, relowner FROM pg_class WHERE relacl IS NOT NULL"
+                + " UNION SELECT (aclexplode(attacl)).grantee, 0::oid FROM pg_attribute WHERE attacl IS NOT NULL"
+                + " UNION SELECT (aclexplode(proacl)).grantee, proowner FROM pg_proc WHERE proacl IS NOT NULL"
+                + " UNION SELECT (aclexplode(nspacl)).grantee, nspowner FROM pg_namespace WHERE nspacl IS NOT NULL"
+                + " UNION SELECT (aclexplode(typacl)).grantee, typowner FROM pg_type WHERE typacl IS NOT NULL"
+                + ") x JOIN pg_roles r ON r.oid = x.role WHERE x.role <> 0 AND x.role <> x.owner");
         List<String> existing = names(target, "SELECT rolname FROM pg_roles");
         named.removeAll(existing);
         return named;

@@ -30,6 +30,12 @@ public final class InfraScript {
     static final String ADVICE = "Fix the infra/ file: it runs before the migrations on every database postkit"
             + " migrates.";
 
+    /** Why a statement may fail on a local database and nowhere else. */
+    public static final String LOCAL_ADVICE = ADVICE + " On local databases (the clone, the shadow, a dry run) it"
+            + " runs as a role that owns the database but is not a superuser: it may create schemas, types,"
+            + " functions and extensions (postkit creates those the server offers), and roles there are NOLOGIN"
+            + " stubs. Keep what needs a superuser (server settings, programs, files, C code) out of infra/.";
+
     private final List<ScriptStatement> statements;
     private final PostkitLog log;
 
@@ -48,16 +54,23 @@ public final class InfraScript {
                 && statement.sql().strip().toUpperCase(Locale.ROOT).startsWith("CREATE");
     }
 
-    /** Runs every statement in one transaction on {@code c}, which is left in the auto-commit mode it had. */
-    public void run(Connection c) throws SQLException {
+    /**
+     * Runs every statement in one transaction on {@code c}, which is left in the auto-commit mode it had: on a local
+     * database in an {@link InfraSandbox}, on a remote as the user postkit connects as.
+     */
+    public void run(Connection c, ScriptTarget where) throws SQLException {
         if (statements.isEmpty()) {
             return;
         }
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
-            for (ScriptStatement statement : statements) {
-                execute(c, statement);
+            if (where.sandboxed()) {
+                runSandboxed(c);
+            } else {
+                for (ScriptStatement statement : statements) {
+                    execute(c, statement);
+                }
             }
             c.commit();
         } catch (SQLException | RuntimeException e) {
@@ -66,6 +79,20 @@ public final class InfraScript {
         } finally {
             c.setAutoCommit(autoCommit);
         }
+    }
+
+    private void runSandboxed(Connection c) throws SQLException {
+        InfraSandbox sandbox = InfraSandbox.open(c, statements, List.of(), log);
+        for (ScriptStatement statement : statements) {
+            SQLException failure = sandbox.attempt(statement);
+            if (failure != null && !alreadyExists(statement, failure)) {
+                throw statement.failure(failure, LOCAL_ADVICE);
+            }
+            if (failure != null) {
+                log.debug(statement.location() + ": already there (" + failure.getMessage() + ")");
+            }
+        }
+        sandbox.finish();
     }
 
     private void execute(Connection c, ScriptStatement statement) throws SQLException {

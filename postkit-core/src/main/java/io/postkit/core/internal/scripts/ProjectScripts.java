@@ -38,9 +38,9 @@ public final class ProjectScripts {
         return seeds;
     }
 
-    /** Infra, in a transaction of its own. */
-    public void before(Connection c) throws SQLException {
-        infra.run(c);
+    /** Infra, in a transaction of its own: sandboxed where {@code where} says so. */
+    public void before(Connection c, ScriptTarget where) throws SQLException {
+        infra.run(c, where);
     }
 
     /**
@@ -49,7 +49,7 @@ public final class ProjectScripts {
      *
      * @param where where the seeds run: in a sandbox on a local database, and run twice on the clone
      */
-    public MigrationRunner.InTransaction after(SeedRun where) {
+    public MigrationRunner.InTransaction after(ScriptTarget where) {
         return c -> {
             grants.run(c);
             seeds.run(c, where);
@@ -57,7 +57,7 @@ public final class ProjectScripts {
     }
 
     /** Grants and seeds in a transaction of their own, for when no migration runs. */
-    public List<String> afterWithoutMigrations(Connection c, SeedRun where) throws SQLException {
+    public List<String> afterWithoutMigrations(Connection c, ScriptTarget where) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {

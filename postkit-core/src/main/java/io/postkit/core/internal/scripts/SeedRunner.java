@@ -1,6 +1,7 @@
 package io.postkit.core.internal.scripts;
 
 import io.postkit.core.api.PostkitLog;
+import io.postkit.core.internal.local.SandboxRole;
 import io.postkit.core.internal.model.QualifiedName;
 import io.postkit.core.internal.schemafiles.SchemaFile;
 import io.postkit.core.internal.sql.Identifiers;
@@ -21,7 +22,7 @@ import java.util.TreeSet;
 
 /**
  * Runs the seed files: idempotent data, run after the grants on every database postkit migrates. On a local database
- * they run in a {@link SeedSandbox}, with no superuser power. On the clone each file is also run a second time,
+ * they run in a {@link DefinerSandbox}, with no superuser power. On the clone each file is also run a second time,
  * inside a savepoint that is rolled back, to prove the idempotence: the tables that run writes to (PostgreSQL's
  * per-transaction counters say which) must hold the same rows after it as before.
  */
@@ -50,7 +51,7 @@ public final class SeedRunner {
         void run() throws SQLException;
     }
 
-    /** How the seeds of one {@link #run(Connection, SeedRun)} run. */
+    /** How the seeds of one {@link #run(Connection, ScriptTarget)} run. */
     private record Runner(Connection c, Executor executor, Settle settle, String sandboxAdvice) {
     }
 
@@ -76,7 +77,7 @@ public final class SeedRunner {
      *
      * @return the warnings, one per file whose second run changed rows (also logged)
      */
-    public List<String> run(Connection c, SeedRun where) throws SQLException {
+    public List<String> run(Connection c, ScriptTarget where) throws SQLException {
         if (isEmpty()) {
             return List.of();
         }
@@ -87,7 +88,9 @@ public final class SeedRunner {
                 }
             }, () -> { }, null), false);
         }
-        SeedSandbox sandbox = SeedSandbox.open(c, schemas);
+        // BYPASSRLS: seeds write a table's rows whoever may see them
+        DefinerSandbox sandbox = DefinerSandbox.open(c, "postkit_seed_", "NOINHERIT BYPASSRLS");
+        SandboxRole.grantRowWrites(c, sandbox.role(), schemas);
         List<String> warnings = run(new Runner(c, sandbox::execute, sandbox::settle, sandboxAdvice()),
                 where.checksIdempotence());
         sandbox.drop();

@@ -8,6 +8,7 @@ import io.postkit.core.internal.local.Purpose;
 import io.postkit.core.internal.local.SandboxRole;
 import io.postkit.core.internal.local.ThrowawayDatabase;
 import io.postkit.core.internal.schemafiles.SchemaDirectory;
+import io.postkit.core.internal.scripts.InfraSandbox;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,7 +20,7 @@ import java.util.TreeSet;
 
 /**
  * A temporary database on the local server holding the desired state, built from the schema files by PostgreSQL
- * itself. Schema files are code from a branch: after {@code infra/} (as the superuser), they run as a
+ * itself. Schema files are code from a branch: after {@code infra/} (in an {@code InfraSandbox}), they run as a
  * {@link SandboxRole} that owns only this database; once built, the shadow belongs to the superuser again, as if it
  * had built it, and the role is gone. Dropped on close, whatever happened.
  */
@@ -58,11 +59,14 @@ public final class ShadowDatabase implements AutoCloseable {
             try (SandboxRole sandbox = SandboxRole.create(databases.server(), shadow.name(), admin,
                     databases.project())) {
                 sandbox.ownDatabase();
+                // so the files may create in the schemas infra made
+                sandbox.admit(InfraSandbox.OWNER);
                 try (Connection sandboxed = sandbox.connect()) {
                     loader.loadDesired(admin, sandboxed, sandbox, directory);
                     DefinitionRoundTrip.apply(sandboxed, schemas.isEmpty() ? userSchemas(sandboxed) : schemas);
                 }
             }
+            InfraSandbox.giveToSuperuser(admin);
         } catch (RuntimeException | SQLException e) {
             try {
                 shadow.close();

@@ -3,6 +3,7 @@ package io.postkit.core.internal.shadow;
 import io.postkit.core.api.PostkitLog;
 import io.postkit.core.internal.local.SandboxRole;
 import io.postkit.core.internal.local.StubRoles;
+import io.postkit.core.internal.scripts.InfraSandbox;
 import io.postkit.core.internal.scripts.InfraScript;
 import io.postkit.core.internal.schemafiles.FileRole;
 import io.postkit.core.internal.schemafiles.GrantsPolicy;
@@ -29,8 +30,8 @@ import java.util.regex.Pattern;
  * one in autocommit, so a failure names its file and line. A statement that refers to something a later file
  * creates is retried after the others: users may split their schema into files in any order.
  *
- * <p>{@code infra/} runs as the superuser (roles, extensions need it); the desired-state files run as a
- * {@link SandboxRole} that owns the shadow and nothing else. Stub roles the files name are created, and the
+ * <p>{@code infra/} runs in an {@link InfraSandbox}; the desired-state files run as a {@link SandboxRole} that owns
+ * the shadow and nothing else. Stub roles the files name are created, and the
  * sandbox admitted to them, through the superuser connection.
  */
 final class ShadowLoader {
@@ -58,12 +59,28 @@ final class ShadowLoader {
         this.log = log;
     }
 
-    /** {@code infra/}, as the superuser: it prepares what the schema files need (roles, schemas, extensions). */
+    /**
+     * {@code infra/}, in an {@link InfraSandbox} (it prepares what the schema files need: schemas, extensions; roles
+     * are stubs), in one transaction on the superuser connection.
+     */
     void loadInfra(Connection admin, SchemaDirectory directory) throws SQLException {
         prepare(admin);
-        run(statements(directory, FileRole.INFRA, statement -> { }), true,
-                "Fix the infra/ file; it runs before every migration too.",
-                statement -> execute(admin, admin, null, statement));
+        List<ScriptStatement> statements = statements(directory, FileRole.INFRA, statement -> { });
+        if (statements.isEmpty()) {
+            return;
+        }
+        admin.setAutoCommit(false);
+        try {
+            InfraSandbox sandbox = InfraSandbox.open(admin, statements, SESSION, log);
+            run(statements, true, InfraScript.LOCAL_ADVICE, statement -> attemptInfra(admin, sandbox, statement));
+            sandbox.finish();
+            admin.commit();
+        } catch (SQLException | RuntimeException e) {
+            admin.rollback();
+            throw e;
+        } finally {
+            admin.setAutoCommit(true);
+        }
     }
 
     /**
@@ -92,10 +109,29 @@ final class ShadowLoader {
         run(grants, false, grantsAdvice, statement -> execute(admin, sandboxed, sandbox, statement));
     }
 
+    /** A role the statement names that does not exist is made a stub, as for the schema files. */
+    private SQLException attemptInfra(Connection admin, InfraSandbox sandbox, ScriptStatement statement)
+            throws SQLException {
+        for (int stubs = 0; ; stubs++) {
+            SQLException failure = sandbox.attempt(statement);
+            String missing = failure == null ? null : StubRoles.missingRole(failure);
+            if (missing == null || stubs >= MAX_ROLES_PER_STATEMENT) {
+                return failure;
+            }
+            log.debug("Creating stub role '" + missing + "' named by " + statement.location());
+            StubRoles.create(admin, missing);
+        }
+    }
+
+    /** The session the files run in: bodies are checked when the shadow is read, not while files load in any order. */
+    private static final List<String> SESSION = List.of("SET check_function_bodies = off",
+            "SET client_min_messages = warning");
+
     private static void prepare(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("SET check_function_bodies = off");
-            s.execute("SET client_min_messages = warning");
+            for (String setting : SESSION) {
+                s.execute(setting);
+            }
         }
     }
 
@@ -154,7 +190,7 @@ final class ShadowLoader {
      */
     private SQLException execute(Connection admin, Connection c, SandboxRole sandbox, ScriptStatement statement)
             throws SQLException {
-        boolean defaults = sandbox != null && isDefaultPrivileges(statement);
+        boolean defaults = isDefaultPrivileges(statement);
         List<String> undo = new ArrayList<>();
         try {
             for (int attempt = 0; ; attempt++) {
@@ -204,12 +240,12 @@ final class ShadowLoader {
         }
         Matcher member = "42501".equals(e.getSQLState()) && e.getMessage() != null
                 ? NOT_MEMBER.matcher(e.getMessage()) : null;
-        if (sandbox != null && member != null && member.find() && sandbox.admit(member.group(1))) {
+        if (member != null && member.find() && sandbox.admit(member.group(1))) {
             log.debug("Letting the shadow's sandbox act as role '" + member.group(1) + "' for "
                     + statement.location());
             return true;
         }
-        return sandbox != null && lendCreate(admin, sandbox, statement, e, undo);
+        return lendCreate(admin, sandbox, statement, e, undo);
     }
 
     /**

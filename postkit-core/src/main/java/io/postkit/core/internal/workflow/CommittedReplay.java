@@ -2,6 +2,7 @@ package io.postkit.core.internal.workflow;
 
 import io.postkit.core.api.PostkitException;
 import io.postkit.core.api.SqlStatementException;
+import io.postkit.core.internal.scripts.ScriptTarget;
 import io.postkit.core.internal.local.StubRoles;
 import io.postkit.core.internal.migration.MigrationFile;
 import io.postkit.core.internal.migration.MigrationRunner;
@@ -30,7 +31,7 @@ public final class CommittedReplay {
     public void replay(Connection c, List<MigrationFile> migrations) throws SQLException {
         project.migrationTable().ensureExists(c);
         try {
-            scripts.before(c);
+            scripts.before(c, ScriptTarget.DRY_RUN);
         } catch (SqlStatementException e) {
             throw new PostkitException("Running infra/ on an empty database failed:\n" + e.getMessage(), e);
         }

@@ -1,10 +1,13 @@
 package io.postkit.core.internal.scripts;
 
-/** Where seeds run, which says as whom and whether each file is run a second time to prove it idempotent. */
-public enum SeedRun {
-    /** The session's local clone: in a {@link SeedSandbox}, and every file twice. */
+/**
+ * Where infra, grants and seeds run, which says as whom (on a local database, infra and seeds run as a role that is
+ * not a superuser) and whether each seed file is run a second time to prove it idempotent.
+ */
+public enum ScriptTarget {
+    /** The session's local clone: sandboxed ({@link InfraSandbox}, {@link DefinerSandbox}), and seeds twice. */
     CLONE(true, true),
-    /** A local clone of a remote, the deploy's dry run: in a {@link SeedSandbox}. */
+    /** Another local database (a deploy's dry run, check's replay): sandboxed. */
     DRY_RUN(true, false),
     /** A remote: as the user postkit connects as, as the deploy runs everything there. */
     REMOTE(false, false);
@@ -12,7 +15,7 @@ public enum SeedRun {
     private final boolean sandboxed;
     private final boolean checksIdempotence;
 
-    SeedRun(boolean sandboxed, boolean checksIdempotence) {
+    ScriptTarget(boolean sandboxed, boolean checksIdempotence) {
         this.sandboxed = sandboxed;
         this.checksIdempotence = checksIdempotence;
     }
