@@ -39,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InfraSandboxIT {
 
     private static final String FILE = "db/schema/infra/escape.sql";
+    private static final String OWNER = "postkit_infra";
     private static final Path PWNED = Path.of("/tmp/postkit-infra-pwned-" + ProcessHandle.current().pid());
     private static final Map<Integer, TestDatabase> DATABASES = new TreeMap<>();
 
@@ -125,7 +126,10 @@ class InfraSandboxIT {
                 + "COMMENT ON SCHEMA app IS 'the application';\n"
                 + "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO " + r + "reader;\n"
                 + "CREATE TYPE ext.mood AS ENUM ('ok', 'not ok');\n"
-                + "CREATE OR REPLACE FUNCTION ext.twice(int) RETURNS int LANGUAGE sql AS 'SELECT $1 * 2';\n";
+                + "CREATE OR REPLACE FUNCTION ext.twice(int) RETURNS int LANGUAGE sql AS 'SELECT $1 * 2';\n"
+                + "ALTER EXTENSION postgres_fdw UPDATE;\n"
+                + "ALTER SCHEMA ext OWNER TO " + r + "writer;\n"
+                + "ALTER SCHEMA ext OWNER TO " + OWNER + ";\n";
         List<String> infos = new ArrayList<>();
         PostkitLog log = new PostkitLog() {
             @Override public void info(String message) { infos.add(message); }

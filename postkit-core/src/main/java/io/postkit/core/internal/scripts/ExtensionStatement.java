@@ -8,22 +8,28 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code CREATE EXTENSION [IF NOT EXISTS] name [WITH] [SCHEMA s] [VERSION v] [CASCADE]}, read from an infra statement
- * and written again by postkit, so that the superuser runs postkit's text, never the user's, when a sandbox may not
- * create the extension.
+ * {@code CREATE EXTENSION [IF NOT EXISTS] name [WITH] [SCHEMA s] [VERSION v] [CASCADE]} or {@code ALTER EXTENSION
+ * name UPDATE [TO v]}, read from an infra statement and written again by postkit ({@link #sql()}), so that the
+ * superuser runs postkit's text, never the user's, when a sandbox may not create or update the extension.
+ *
+ * @param update  an {@code ALTER EXTENSION … UPDATE}
+ * @param schema  null for the default
+ * @param version null for the default (the latest, for an update)
  */
-final class ExtensionStatement {
+record ExtensionStatement(boolean update, String name, String schema, String version, boolean cascade) {
 
-    private ExtensionStatement() {
-    }
-
-    /**
-     * The statement written by postkit, or null when {@code tokens} are not such a statement or the server does not
-     * offer that extension (and version).
-     */
-    static String rebuild(List<SqlTokens.Token> tokens, Connection c) throws SQLException {
+    /** The statement {@code tokens} are, or empty when they are anything else (another option, a typo). */
+    static Optional<ExtensionStatement> read(List<SqlTokens.Token> tokens) {
+        String words = SqlTokens.leadingWords(tokens, 2);
+        if (words.equals("ALTER EXTENSION")) {
+            return readUpdate(tokens);
+        }
+        if (!words.equals("CREATE EXTENSION")) {
+            return Optional.empty();
+        }
         int i = 2;
         if (i + 2 < tokens.size() && tokens.get(i).isWord("IF") && tokens.get(i + 1).isWord("NOT")
                 && tokens.get(i + 2).isWord("EXISTS")) {
@@ -36,31 +42,69 @@ final class ExtensionStatement {
         if (i < tokens.size() && tokens.get(i).isWord("WITH")) {
             i++;
         }
-        while (name != null && i < tokens.size() && !tokens.get(i).text().equals(";")) {
+        int end = !tokens.isEmpty() && tokens.get(tokens.size() - 1).text().equals(";") ? tokens.size() - 1
+                : tokens.size();
+        while (name != null && i < end) {
             SqlTokens.Token option = tokens.get(i++);
             if (option.isWord("SCHEMA") && schema == null) {
                 schema = identifier(tokens, i++);
                 if (schema == null) {
-                    return null;
+                    return Optional.empty();
                 }
             } else if (option.isWord("VERSION") && version == null) {
                 version = value(tokens, i++);
                 if (version == null) {
-                    return null;
+                    return Optional.empty();
                 }
             } else if (option.isWord("CASCADE") && !cascade) {
                 cascade = true;
             } else {
-                return null;
+                return Optional.empty();
             }
         }
-        if (name == null || !offered(c, name, version)) {
-            return null;
+        return name == null ? Optional.empty()
+                : Optional.of(new ExtensionStatement(false, name, schema, version, cascade));
+    }
+
+    private static Optional<ExtensionStatement> readUpdate(List<SqlTokens.Token> tokens) {
+        int end = !tokens.isEmpty() && tokens.get(tokens.size() - 1).text().equals(";") ? tokens.size() - 1
+                : tokens.size();
+        String name = identifier(tokens, 2);
+        if (name == null || end < 4 || !tokens.get(3).isWord("UPDATE")) {
+            return Optional.empty();
+        }
+        if (end == 4) {
+            return Optional.of(new ExtensionStatement(true, name, null, null, false));
+        }
+        String version = end == 6 && tokens.get(4).isWord("TO") ? value(tokens, 5) : null;
+        return version == null ? Optional.empty()
+                : Optional.of(new ExtensionStatement(true, name, null, version, false));
+    }
+
+    /** Postkit's own text of the statement. */
+    String sql() {
+        if (update) {
+            return "ALTER EXTENSION " + Identifiers.quote(name) + " UPDATE"
+                    + (version == null ? "" : " TO " + Identifiers.literal(version));
         }
         return "CREATE EXTENSION IF NOT EXISTS " + Identifiers.quote(name)
                 + (schema == null ? "" : " SCHEMA " + Identifiers.quote(schema))
                 + (version == null ? "" : " VERSION " + Identifiers.literal(version))
                 + (cascade ? " CASCADE" : "");
+    }
+
+    /** Whether the server {@code c} is connected to offers the extension (in that version). */
+    boolean offeredBy(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_catalog.pg_available_extension_versions v"
+                + " WHERE v.name = CAST(? AS pg_catalog.name)"
+                + " AND (CAST(? AS pg_catalog.text) IS NULL OR v.version = CAST(? AS pg_catalog.text))")) {
+            ps.setString(1, name);
+            ps.setString(2, version);
+            ps.setString(3, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     private static String identifier(List<SqlTokens.Token> tokens, int i) {
@@ -80,18 +124,5 @@ final class ExtensionStatement {
                     ? text.substring(1, text.length() - 1).replace("''", "'") : null;
         }
         return identifier(tokens, i);
-    }
-
-    private static boolean offered(Connection c, String name, String version) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_catalog.pg_available_extension_versions v"
-                + " WHERE v.name = CAST(? AS pg_catalog.name)"
-                + " AND (CAST(? AS pg_catalog.text) IS NULL OR v.version = CAST(? AS pg_catalog.text))")) {
-            ps.setString(1, name);
-            ps.setString(2, version);
-            ps.setString(3, version);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
     }
 }

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -41,8 +42,8 @@ import java.util.regex.Pattern;
  *   <li>roles: on a local database every role is a {@code NOLOGIN} stub. The roles infra creates are made as stubs
  *       before it runs; a statement that manages roles ({@code CREATE/ALTER/DROP ROLE}, {@code GRANT role}, or a
  *       {@code DO} block doing so) and is refused for it is skipped, and the run ends with one line naming them;</li>
- *   <li>an extension PostgreSQL does not trust its owner with is created by the superuser, from the name, schema
- *       and version the statement gives, when the server offers it;</li>
+ *   <li>an extension PostgreSQL does not trust its owner with is created (or updated) by the superuser, from the
+ *       name, schema and version the statement gives, when the server offers it;</li>
  *   <li>a statement refused because it acts as another role (owner of a schema, {@code AUTHORIZATION}) runs again
  *       once the sandbox is a member of that role, when it is a harmless one ({@link SandboxRole#admit}); one
  *       refused a foreign-data wrapper ({@code CREATE SERVER}) runs again once the sandbox may use it;</li>
@@ -65,7 +66,9 @@ public final class InfraSandbox {
 
     /** 13–15 "must be member of role", 16+ "must be able to SET ROLE". */
     private static final Pattern ACTS_AS = Pattern.compile("must be (?:member of role|able to SET ROLE) \"(.+?)\"");
-    private static final Pattern NO_SCHEMA_PRIVILEGE = Pattern.compile("permission denied for schema (.+)$");
+    /** Refused a schema's privilege, or its ownership: both are its owner's. */
+    private static final Pattern NO_SCHEMA_PRIVILEGE = Pattern.compile(
+            "(?:permission denied for|must be owner of) schema (.+)$");
     private static final Pattern NO_WRAPPER_PRIVILEGE = Pattern.compile(
             "permission denied for foreign-data wrapper (.+)$");
     /** The innermost statement PostgreSQL names in an error's context (the one inside a DO block, say). */
@@ -271,9 +274,10 @@ public final class InfraSandbox {
             return null;
         }
         String words = SqlTokens.leadingWords(tokens, 2);
-        if (words.equals("CREATE EXTENSION")) {
-            String extension = ExtensionStatement.rebuild(tokens, admin);
-            return extension == null ? refused : asSuperuser(extension);
+        if (words.equals("CREATE EXTENSION") || words.equals("ALTER EXTENSION")) {
+            Optional<ExtensionStatement> extension = ExtensionStatement.read(tokens);
+            return extension.isPresent() && extension.get().offeredBy(admin) ? asSuperuser(extension.get().sql())
+                    : refused;
         }
         if (words.startsWith("COMMENT ") || ((words.startsWith("GRANT ") || words.startsWith("REVOKE "))
                 && onUserSchemasOrThisDatabase(tokens))) {
