@@ -182,6 +182,43 @@ class InfraSandboxIT {
     }
 
     /**
+     * On a clone, what infra replaces belongs to the remote's owners: a stub (the sandbox acts as it, and it stays the
+     * owner) or, when the remote's owner has the local superuser's name ({@code postgres}), the local superuser: then
+     * it becomes postkit_infra's, never changed as the superuser.
+     */
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @MethodSource("majors")
+    void infraReplacesWhatAClonesOwnersOwn(int major) throws Exception {
+        TestDatabase db = TestPostgres.freshDatabase(major);
+        String stub = "infra_it_owner_" + major;
+        db.execute("CREATE ROLE " + stub + " NOLOGIN;"
+                + " CREATE FUNCTION public.slugify(t text) RETURNS text LANGUAGE sql AS 'SELECT lower(t)';"
+                + " CREATE VIEW public.answer AS SELECT 41 AS n;"
+                + " CREATE SCHEMA legacy;"
+                + " CREATE FUNCTION public.stubbed() RETURNS int LANGUAGE sql AS 'SELECT 1';"
+                + " ALTER FUNCTION public.stubbed() OWNER TO " + stub);
+        try (Connection c = db.connect()) {
+            infra("CREATE OR REPLACE FUNCTION public.slugify(t text) RETURNS text LANGUAGE sql"
+                    + " AS 'SELECT upper(t)';\n"
+                    + "CREATE OR REPLACE VIEW public.answer AS SELECT 42 AS n;\n"
+                    + "CREATE TYPE legacy.kind AS ENUM ('a', 'b');\n"
+                    + "CREATE OR REPLACE FUNCTION public.stubbed() RETURNS int LANGUAGE sql AS 'SELECT 2';")
+                    .run(c, ScriptTarget.CLONE);
+        }
+        assertEquals("X:42:2", db.queryValue("SELECT public.slugify('x') || ':' || (SELECT n FROM public.answer)"
+                + " || ':' || public.stubbed()"));
+        assertEquals("slugify:postkit_infra,stubbed:" + stub, db.queryValue("SELECT string_agg(proname || ':'"
+                + " || pg_get_userbyid(proowner), ',' ORDER BY proname) FROM pg_proc WHERE proname IN ('slugify',"
+                + " 'stubbed')"));
+        assertEquals("postkit_infra:postkit_infra:postkit_infra", db.queryValue("SELECT (SELECT pg_get_userbyid("
+                + "relowner) FROM pg_class WHERE relname = 'answer') || ':' || (SELECT pg_get_userbyid(nspowner)"
+                + " FROM pg_namespace WHERE nspname = 'legacy') || ':' || (SELECT pg_get_userbyid(typowner)"
+                + " FROM pg_type WHERE typname = 'kind')"));
+        assertEquals("0", db.queryValue("SELECT count(*) FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member"
+                + " WHERE r.rolname LIKE 'postkit%'"), "no membership is left");
+    }
+
+    /**
      * Infra may write a SECURITY DEFINER function; what it runs, it runs as postkit_infra, not as the superuser who
      * owned everything infra made before: a migration or a seed calling it gets no power from it.
      */

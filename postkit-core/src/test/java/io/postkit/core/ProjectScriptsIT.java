@@ -112,6 +112,43 @@ class ProjectScriptsIT {
         assertEquals(role, remote.queryValue("SELECT array_to_string(polroles::regrole[], ',') FROM pg_policy"));
     }
 
+    /**
+     * Regressions found trying a PostKit-style infra/ by hand: an extension with views in a managed schema
+     * ({@code pg_stat_statements}, PostGIS) made every plan fail ("must be owner of view pg_stat_statements"), and
+     * infra's default privileges reached the clone's new tables but not the shadow's, so each plan revoked them.
+     * Then: after the deploy, a new session's infra replaces a function the remote's {@code postgres} owns.
+     */
+    @Test
+    void typicalInfraPlansAppliesAndDeploysAndANewSessionPlansNothing() throws Exception {
+        String reader = unique("reader");
+        TestProject project = project("typical-infra", "CREATE TABLE customers (id bigint PRIMARY KEY);");
+        project.schemaFile("infra/10_extensions.sql", "CREATE EXTENSION IF NOT EXISTS citext;\n"
+                + "CREATE EXTENSION IF NOT EXISTS pg_stat_statements;\n"
+                + "CREATE EXTENSION IF NOT EXISTS postgres_fdw;");
+        project.schemaFile("infra/20_roles.sql", "DO $$BEGIN CREATE ROLE " + reader + " NOLOGIN; EXCEPTION WHEN"
+                + " duplicate_object THEN NULL; END$$;\n"
+                + "ALTER ROLE " + reader + " SET statement_timeout = '30s';");
+        project.schemaFile("infra/30_schemas.sql", "REVOKE CREATE ON SCHEMA public FROM PUBLIC;\n"
+                + "GRANT USAGE ON SCHEMA public TO " + reader + ";\n"
+                + "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO " + reader + ";\n"
+                + "CREATE OR REPLACE FUNCTION public.slugify(t text) RETURNS text LANGUAGE sql IMMUTABLE"
+                + " AS $$ SELECT lower(t) $$;");
+        project.schemaFile("tables/customers.sql", "CREATE TABLE customers (id bigint PRIMARY KEY, email citext);");
+        project.schemaFile("tables/reviews.sql", "CREATE TABLE reviews (id bigint PRIMARY KEY);");
+        Workspace workspace = project.workspace();
+
+        PlanDocument plan = session(workspace);
+        assertEquals(List.of(), sqlOf(plan, "REVOKE"), "infra's default privileges reach the shadow's tables too");
+        apply(workspace, "typical_infra");
+        assertEquals(List.of(), new PlanCommand(workspace, Clock.systemUTC()).run().statements());
+        new CommitCommand(workspace, Clock.systemUTC()).run();
+        assertTrue(new DeployCommand(workspace, Clock.systemUTC()).run(DEPLOY).applied());
+        assertEquals("postgres", project.remote().queryValue("SELECT pg_get_userbyid(proowner) FROM pg_proc"
+                + " WHERE proname = 'slugify'"));
+
+        assertEquals(List.of(), session(workspace).statements(), "a new session of the deployed remote");
+    }
+
     @Test
     void seedsRunAfterTheMigrationsAndASeedThatIsNotIdempotentIsNamed() throws Exception {
         TestProject project = project("seeds", "");

@@ -44,9 +44,12 @@ import java.util.regex.Pattern;
  *       {@code DO} block doing so) and is refused for it is skipped, and the run ends with one line naming them;</li>
  *   <li>an extension PostgreSQL does not trust its owner with is created (or updated) by the superuser, from the
  *       name, schema and version the statement gives, when the server offers it;</li>
- *   <li>a statement refused because it acts as another role (owner of a schema, {@code AUTHORIZATION}) runs again
- *       once the sandbox is a member of that role, when it is a harmless one ({@link SandboxRole#admit}); one
- *       refused a foreign-data wrapper ({@code CREATE SERVER}) runs again once the sandbox may use it;</li>
+ *   <li>a statement refused because it acts as another role ({@code AUTHORIZATION}, {@code OWNER TO}) or on
+ *       another role's object ({@code CREATE OR REPLACE} of a function a clone has, {@code CREATE} in its schema)
+ *       runs again once the sandbox is a member of that role, when it is a harmless one ({@link SandboxRole#admit});
+ *       an object of the local superuser's (on a clone: the remote's owner had the superuser's name) is given to
+ *       {@value #OWNER} first. One refused a foreign-data wrapper ({@code CREATE SERVER}) runs again once the
+ *       sandbox may use it;</li>
  *   <li>comments, and privileges on user schemas and this database the sandbox may not grant, are given by the
  *       superuser; so are default privileges, which are for whoever runs the migrations here: the superuser. Only
  *       a statement with no {@code ;} anywhere in its text runs so, whatever a lexer makes of quotes.</li>
@@ -66,9 +69,6 @@ public final class InfraSandbox {
 
     /** 13–15 "must be member of role", 16+ "must be able to SET ROLE". */
     private static final Pattern ACTS_AS = Pattern.compile("must be (?:member of role|able to SET ROLE) \"(.+?)\"");
-    /** Refused a schema's privilege, or its ownership: both are its owner's. */
-    private static final Pattern NO_SCHEMA_PRIVILEGE = Pattern.compile(
-            "(?:permission denied for|must be owner of) schema (.+)$");
     private static final Pattern NO_WRAPPER_PRIVILEGE = Pattern.compile(
             "permission denied for foreign-data wrapper (.+)$");
     /** The innermost statement PostgreSQL names in an error's context (the one inside a DO block, say). */
@@ -82,16 +82,18 @@ public final class InfraSandbox {
     private final DefinerSandbox definer;
     private final String database;
     private final String owner;
+    private final String superuser;
     private final List<String> settings;
     private final PostkitLog log;
     private final List<String> skipped = new ArrayList<>();
 
-    private InfraSandbox(Connection admin, DefinerSandbox definer, String database, String owner,
+    private InfraSandbox(Connection admin, DefinerSandbox definer, String database, String owner, String superuser,
                          List<String> settings, PostkitLog log) {
         this.admin = admin;
         this.definer = definer;
         this.database = database;
         this.owner = owner;
+        this.superuser = superuser;
         this.settings = settings;
         this.log = log;
     }
@@ -106,16 +108,19 @@ public final class InfraSandbox {
         DefinerSandbox definer = DefinerSandbox.open(admin, "postkit_infra_", "INHERIT");
         String database;
         String owner;
+        String superuser;
         try (Statement s = admin.createStatement(); ResultSet rs = s.executeQuery("SELECT d.datname::pg_catalog.text,"
-                + " pg_catalog.pg_get_userbyid(d.datdba)::pg_catalog.text FROM pg_catalog.pg_database d"
-                + " WHERE d.datname = pg_catalog.current_database()")) {
+                + " pg_catalog.pg_get_userbyid(d.datdba)::pg_catalog.text, CURRENT_USER::pg_catalog.text"
+                + " FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database()")) {
             rs.next();
             database = rs.getString(1);
             owner = rs.getString(2);
+            superuser = rs.getString(3);
             s.execute("ALTER DATABASE " + Identifiers.quote(database) + " OWNER TO "
                     + Identifiers.quote(definer.role()));
         }
-        InfraSandbox sandbox = new InfraSandbox(admin, definer, database, owner, List.copyOf(settings), log);
+        InfraSandbox sandbox = new InfraSandbox(admin, definer, database, owner, superuser, List.copyOf(settings),
+                log);
         sandbox.stub(OWNER);
         try (Statement s = admin.createStatement()) {
             s.execute("GRANT " + Identifiers.quote(OWNER) + " TO " + Identifiers.quote(definer.role()));
@@ -149,14 +154,17 @@ public final class InfraSandbox {
     }
 
     /**
-     * Lends the sandbox what {@code refused} says it lacks, when harmless: membership of a role to act as, or use of
-     * a foreign-data wrapper (an extension's, made by the superuser; its servers still need a password or the
-     * privileges to read files). Both end with the sandbox role.
+     * Lends the sandbox what {@code refused} says it lacks, when harmless: membership of a role to act as (named in
+     * the message, or owning what the message names), or use of a foreign-data wrapper (an extension's, made by the
+     * superuser; its servers still need a password or the privileges to read files). Both end with the sandbox role.
+     * What the message names and the local superuser owns (a clone's objects owned remotely by a role of the
+     * superuser's name, as {@code postgres}) is given to {@value #OWNER}: never changed as the superuser.
      *
      * @return whether something was lent, so the statement may run again
      */
     private boolean lend(ScriptStatement statement, SQLException refused) throws SQLException {
-        Matcher wrapper = NO_WRAPPER_PRIVILEGE.matcher(message(refused));
+        String message = message(refused);
+        Matcher wrapper = NO_WRAPPER_PRIVILEGE.matcher(message);
         if (wrapper.find()) {
             try (Statement s = admin.createStatement()) {
                 s.execute("GRANT USAGE ON FOREIGN DATA WRAPPER " + Identifiers.quote(wrapper.group(1).strip())
@@ -164,8 +172,25 @@ public final class InfraSandbox {
             }
             return true;
         }
-        String role = roleToActAs(refused);
-        if (role == null || !SandboxRole.admit(admin, definer.role(), role)) {
+        Matcher actsAs = ACTS_AS.matcher(message);
+        if (actsAs.find()) {
+            return admit(statement, actsAs.group(1));
+        }
+        boolean lent = false;
+        for (RefusedObjects.OwnedObject object : RefusedObjects.named(admin, message)) {
+            if (object.owner().equals(superuser)) {
+                lent |= asSuperuser("ALTER " + object.command() + " " + object.identity() + " OWNER TO "
+                        + Identifiers.quote(OWNER)) == null;
+                log.debug(statement.location() + ": " + object.identity() + " now belongs to " + OWNER);
+            } else {
+                lent |= admit(statement, object.owner());
+            }
+        }
+        return lent;
+    }
+
+    private boolean admit(ScriptStatement statement, String role) throws SQLException {
+        if (!SandboxRole.admit(admin, definer.role(), role)) {
             return false;
         }
         log.debug(statement.location() + ": the infra sandbox acts as role '" + role + "'");
@@ -243,26 +268,6 @@ public final class InfraSandbox {
             }
         }
         return null;
-    }
-
-    /** The role a refused statement needed to act as: named in the message, or the owner of a schema. */
-    private String roleToActAs(SQLException refused) throws SQLException {
-        String message = message(refused);
-        Matcher actsAs = ACTS_AS.matcher(message);
-        if (actsAs.find()) {
-            return actsAs.group(1);
-        }
-        Matcher schema = NO_SCHEMA_PRIVILEGE.matcher(message);
-        if (!schema.find()) {
-            return null;
-        }
-        try (PreparedStatement ps = admin.prepareStatement("SELECT pg_catalog.pg_get_userbyid(n.nspowner)::"
-                + "pg_catalog.text FROM pg_catalog.pg_namespace n WHERE n.nspname = CAST(? AS pg_catalog.name)")) {
-            ps.setString(1, schema.group(1).strip());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
     }
 
     /** What postkit does for a statement the sandbox was refused: skip it, or run what it asks as the superuser. */

@@ -87,11 +87,18 @@ final class ShadowLoader {
      * The desired-state files (each refused unless declarative), then the grants files, run as {@code sandbox}. The
      * grants files' default privileges run first too: on a clone or a target they are in place before a migration
      * creates objects, so the objects of the schema files get them here as they will there (else a plan would revoke
-     * what they give).
+     * what they give). So do infra's, which ran for the superuser already: here they reach the sandbox's objects too.
      */
     void loadDesired(Connection admin, Connection sandboxed, SandboxRole sandbox, SchemaDirectory directory)
             throws SQLException {
         prepare(sandboxed);
+        for (ScriptStatement statement : statements(directory, FileRole.INFRA, statement -> { })) {
+            String own = isDefaultPrivileges(statement) ? withoutRoles(statement) : null;
+            SQLException failure = own == null ? null : executeOwn(sandboxed, own);
+            if (failure != null && !MISSING_DEPENDENCY.contains(failure.getSQLState())) {
+                throw statement.failure(failure, InfraScript.LOCAL_ADVICE);
+            }
+        }
         String grantsAdvice = "Fix the grants file and run postkit:plan again; it runs after every migration too.";
         List<ScriptStatement> grants = statements(directory, FileRole.GRANTS, GrantsPolicy::check);
         for (ScriptStatement statement : grants) {
@@ -217,6 +224,15 @@ final class ShadowLoader {
                     s.execute(sql);
                 }
             }
+        }
+    }
+
+    private static SQLException executeOwn(Connection sandboxed, String sql) {
+        try {
+            executeOn(sandboxed, sql);
+            return null;
+        } catch (SQLException e) {
+            return e;
         }
     }
 
