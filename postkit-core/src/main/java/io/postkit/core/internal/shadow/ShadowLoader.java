@@ -71,7 +71,8 @@ final class ShadowLoader {
         }
         admin.setAutoCommit(false);
         try {
-            InfraSandbox sandbox = InfraSandbox.open(admin, statements, SESSION, log);
+            // the clone's infra (start, apply) names the role statements it skips; every plan naming them again is noise
+            InfraSandbox sandbox = InfraSandbox.open(admin, statements, SESSION, quieter(log));
             run(statements, true, InfraScript.LOCAL_ADVICE, statement -> attemptInfra(admin, sandbox, statement));
             sandbox.finish();
             admin.commit();
@@ -114,6 +115,14 @@ final class ShadowLoader {
                 statement -> execute(admin, sandboxed, sandbox, statement));
         // after the objects they grant on: the privileges grants files give are desired state too
         run(grants, false, grantsAdvice, statement -> execute(admin, sandboxed, sandbox, statement));
+    }
+
+    private static PostkitLog quieter(PostkitLog log) {
+        return new PostkitLog() {
+            @Override public void info(String message) { log.debug(message); }
+            @Override public void warn(String message) { log.warn(message); }
+            @Override public void debug(String message) { log.debug(message); }
+        };
     }
 
     /** A role the statement names that does not exist is made a stub, as for the schema files. */
