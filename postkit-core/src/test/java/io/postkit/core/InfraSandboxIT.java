@@ -34,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * superuser's power fails with PostgreSQL's own message at the file and line, the infra transaction rolls back whole
  * (no schema made, no role left, the database's owner as it was, nothing written by a program). Ordinary infra
  * (extensions, trusted or not, roles in the usual idioms, schemas, grants, comments, default privileges) still does
- * what it did as the superuser, on every major with its own rules for it (13; 15, where {@code public} became the database owner's; 18).
+ * what it did as the superuser, on every major with its own rules for it (13; 15, where {@code public} became the
+ * database owner's; 18).
  */
 class InfraSandboxIT {
 
@@ -136,7 +137,8 @@ class InfraSandboxIT {
             @Override public void warn(String message) { infos.add(message); }
             @Override public void debug(String message) { }
         };
-        String owner = db.queryValue("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()");
+        String owner = db.queryValue("SELECT pg_get_userbyid(datdba) FROM pg_database"
+                + " WHERE datname = current_database()");
         for (int run = 1; run <= 2; run++) {
             infos.clear();
             try (Connection c = db.connect()) {
@@ -147,19 +149,23 @@ class InfraSandboxIT {
                 assertEquals("0", value(c, "SELECT count(*) FROM pg_proc WHERE pronamespace = pg_my_temp_schema()"),
                         "postkit's functions are gone");
             }
-            assertEquals("citext:postkit_infra,plpgsql:postgres,postgres_fdw:postgres", db.queryValue("SELECT string_agg("
+            assertEquals("citext:postkit_infra,plpgsql:postgres,postgres_fdw:postgres", db.queryValue(
+                    "SELECT string_agg("
                     + "extname || ':' || pg_get_userbyid(extowner), ',' ORDER BY extname) FROM pg_extension"));
-            assertEquals(r + "app:false:false," + r + "reader:false:false," + r + "writer:false:false", db.queryValue("SELECT string_agg("
+            assertEquals(r + "app:false:false," + r + "reader:false:false," + r + "writer:false:false",
+                    db.queryValue("SELECT string_agg("
                     + "rolname || ':' || rolsuper || ':' || rolcanlogin, ',' ORDER BY rolname) FROM pg_roles"
                     + " WHERE rolname LIKE '" + r + "%'"), "roles are NOLOGIN stubs");
             assertEquals("0", db.queryValue("SELECT count(*) FROM pg_auth_members m JOIN pg_roles r"
                     + " ON r.oid = m.member WHERE r.rolname LIKE '" + r + "%' OR r.rolname LIKE 'postkit%'"),
                     "role memberships are left to the remotes");
-            assertEquals("app:" + r + "app:USAGE:the application,ext:postkit_infra::", db.queryValue("SELECT string_agg("
+            assertEquals("app:" + r + "app:USAGE:the application,ext:postkit_infra::", db.queryValue(
+                    "SELECT string_agg("
                     + "nspname || ':' || pg_get_userbyid(nspowner) || ':' || coalesce((SELECT string_agg("
                     + "a.privilege_type, '') FROM aclexplode(nspacl) a WHERE a.grantee = (SELECT oid FROM pg_roles"
                     + " WHERE rolname = '" + r + "reader')), '') || ':' || coalesce(obj_description(oid,"
-                    + " 'pg_namespace'), ''), ',' ORDER BY nspname) FROM pg_namespace WHERE nspname IN ('app', 'ext')"));
+                    + " 'pg_namespace'), ''), ',' ORDER BY nspname) FROM pg_namespace"
+                    + " WHERE nspname IN ('app', 'ext')"));
             assertEquals("1", db.queryValue("SELECT count(*) FROM pg_namespace n, aclexplode(n.nspacl) a"
                     + " WHERE n.nspname = 'public' AND a.grantee = (SELECT oid FROM pg_roles WHERE rolname = '"
                     + r + "reader')"), "the grant on public, which the sandbox may not give, is given");
@@ -168,9 +174,11 @@ class InfraSandboxIT {
             assertEquals("postgres", db.queryValue("SELECT string_agg(pg_get_userbyid(defaclrole), ',')"
                     + " FROM pg_default_acl"), "default privileges are for whoever runs the migrations: the"
                     + " superuser");
-            assertEquals("postkit_infra:postkit_infra", db.queryValue("SELECT (SELECT pg_get_userbyid(typowner) FROM pg_type"
+            assertEquals("postkit_infra:postkit_infra", db.queryValue("SELECT (SELECT pg_get_userbyid(typowner)"
+                    + " FROM pg_type"
                     + " WHERE typname = 'mood') || ':' || (SELECT pg_get_userbyid(proowner) FROM pg_proc"
-                    + " WHERE proname = 'twice')"), "what the sandbox made is postkit_infra's: so a second run may replace it");
+                    + " WHERE proname = 'twice')"),
+                    "what the sandbox made is postkit_infra's: so a second run may replace it");
             assertEquals(owner, db.queryValue("SELECT pg_get_userbyid(datdba) FROM pg_database"
                     + " WHERE datname = current_database()"), "the database's owner is as it was");
             assertEquals("0", db.queryValue("SELECT count(*) FROM pg_roles WHERE rolname LIKE 'postkit\\_infra\\_%'"));

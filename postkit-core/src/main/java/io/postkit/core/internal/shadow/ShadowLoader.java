@@ -71,7 +71,8 @@ final class ShadowLoader {
         }
         admin.setAutoCommit(false);
         try {
-            // the clone's infra (start, apply) names the role statements it skips; every plan naming them again is noise
+            // the clone's infra (start, apply) names the role statements it skips; each plan naming them again
+            // is noise
             InfraSandbox sandbox = InfraSandbox.open(admin, statements, SESSION, quieter(log));
             run(statements, true, InfraScript.LOCAL_ADVICE, statement -> attemptInfra(admin, sandbox, statement));
             sandbox.finish();
