@@ -90,6 +90,37 @@ class CrashRecoveryIT {
         assertFalse(local.running());
     }
 
+    /**
+     * Infra runs in one transaction with its sandbox role, the stubs of the roles it creates and the clone's owner
+     * lent to that role: a kill leaves none of it, only the half-made clone the next goal removes.
+     */
+    @Test
+    void aStartKilledWhileItsInfraRunsLeavesNoRoleAndTheNextStartRemovesTheClone() throws Exception {
+        TestProject project = TestProject.withRemote("crash-infra", 18, ITEMS, ITEMS);
+        project.schemaFile("infra/roles.sql", "CREATE ROLE crash_infra_app;\nCREATE SCHEMA app;\n"
+                + "SELECT pg_sleep(60);");
+        LocalServerProbe local = new LocalServerProbe(project.workspace(), 18);
+        try (ChildGoal start = child(project, "start")) {
+            start.await(() -> local.active("%pg\\_temp.\"postkit\\_infra\\_%") > 0, WAIT, "infra on the clone");
+            start.kill();
+        }
+        assertEquals(List.of(), local.roles("crash\\_infra\\_%"), "the stub rolled back with infra");
+        assertEquals(List.of(), local.roles("postkit\\_infra\\_%"), "no sandbox role is left");
+
+        project.schemaFile("infra/roles.sql", "CREATE ROLE crash_infra_app;\nCREATE SCHEMA app;");
+        RecordingLog log = new RecordingLog();
+        new StartCommand(project.workspace(log), Clock.systemUTC()).run(null);
+        assertEquals(1, log.startingWith("INFO Removed").size(), log.lines().toString());
+        assertEquals(List.of("crash_infra_app"), local.roles("crash\\_infra\\_%"));
+        assertEquals(List.of(), local.roles("postkit\\_infra\\_%"));
+        assertEquals("postgres:postkit_infra", local.cloneValue("SELECT pg_get_userbyid(datdba) || ':'"
+                + " || (SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = 'app')"
+                + " FROM pg_database WHERE datname = current_database()"));
+
+        new AbortCommand(project.workspace()).run();
+        assertNothingLeftLocally(local);
+    }
+
     @Test
     void aPlanKilledWhileBuildingTheShadowLeavesADatabaseAndARoleThatTheNextGoalRemoves() throws Exception {
         TestProject project = TestProject.withRemote("crash-plan", 18, ITEMS, ITEMS

@@ -65,6 +65,23 @@ public record LocalServerProbe(Workspace workspace, int major) {
         return names;
     }
 
+    /** The roles on the server whose names match {@code pattern} (SQL LIKE), by name. */
+    public List<String> roles(String pattern) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (RunningServer server = new Project(workspace).localServers().inspect(major);
+             Connection c = server.connect("postgres");
+             PreparedStatement ps = c.prepareStatement("SELECT rolname FROM pg_roles WHERE rolname LIKE ?"
+                     + " ORDER BY 1")) {
+            ps.setString(1, pattern);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
     /** The first column of the first row {@code sql} gives on the session's clone, as the superuser. */
     public String cloneValue(String sql) throws SQLException {
         Project project = new Project(workspace);
