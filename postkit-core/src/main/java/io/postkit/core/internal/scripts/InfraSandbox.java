@@ -20,7 +20,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,13 +70,6 @@ public final class InfraSandbox {
     private static final Pattern ACTS_AS = Pattern.compile("must be (?:member of role|able to SET ROLE) \"(.+?)\"");
     private static final Pattern NO_WRAPPER_PRIVILEGE = Pattern.compile(
             "permission denied for foreign-data wrapper (.+)$");
-    /** The innermost statement PostgreSQL names in an error's context (the one inside a DO block, say). */
-    private static final Pattern INNERMOST = Pattern.compile("^SQL statement \"\\s*(\\w+)\\s+(\\w+)(?:\\s+(\\w+))?");
-    private static final Pattern CREATED_ROLE = Pattern.compile(
-            "\\bCREATE\\s+(?:ROLE|USER|GROUP)\\s+(?!MAPPING\\b)(\"(?:[^\"]|\"\")+\"|[\\p{L}_][\\p{L}\\p{N}_$]*)",
-            Pattern.CASE_INSENSITIVE);
-    private static final Set<String> ROLE_WORDS = Set.of("ROLE", "USER", "GROUP");
-
     private final Connection admin;
     private final DefinerSandbox definer;
     private final String database;
@@ -125,7 +117,7 @@ public final class InfraSandbox {
         try (Statement s = admin.createStatement()) {
             s.execute("GRANT " + Identifiers.quote(OWNER) + " TO " + Identifiers.quote(definer.role()));
         }
-        for (String role : rolesCreatedBy(statements)) {
+        for (String role : RoleStatements.createdBy(statements)) {
             sandbox.stub(role);
         }
         sandbox.applySettings();
@@ -273,7 +265,8 @@ public final class InfraSandbox {
     /** What postkit does for a statement the sandbox was refused: skip it, or run what it asks as the superuser. */
     private SQLException insteadOfTheSandbox(ScriptStatement statement, List<SqlTokens.Token> tokens,
                                              SQLException refused) throws SQLException {
-        if (managesRoles(refused)) {
+        ServerErrorMessage server = refused instanceof PSQLException pe ? pe.getServerErrorMessage() : null;
+        if (RoleStatements.refusal(server == null ? null : server.getWhere(), message(refused))) {
             skipped.add(statement.location());
             log.debug(statement.location() + ": skipped on the local database (" + message(refused) + ")");
             return null;
@@ -290,28 +283,6 @@ public final class InfraSandbox {
             return failed != null && failed.getMessage().startsWith("postkit runs") ? refused : failed;
         }
         return refused;
-    }
-
-    /**
-     * Whether the statement PostgreSQL refused (the top-level one, or one inside a {@code DO} block) manages roles,
-     * which on a local database are stubs.
-     */
-    private static boolean managesRoles(SQLException refused) {
-        ServerErrorMessage server = refused instanceof PSQLException pe ? pe.getServerErrorMessage() : null;
-        Matcher innermost = server == null || server.getWhere() == null ? null
-                : INNERMOST.matcher(server.getWhere());
-        if (innermost == null || !innermost.find()) {
-            return false;
-        }
-        String verb = innermost.group(1).toUpperCase(java.util.Locale.ROOT);
-        String object = innermost.group(2).toUpperCase(java.util.Locale.ROOT);
-        String third = innermost.group(3) == null ? "" : innermost.group(3).toUpperCase(java.util.Locale.ROOT);
-        return switch (verb) {
-            case "CREATE", "ALTER", "DROP" -> ROLE_WORDS.contains(object) && !third.equals("MAPPING");
-            case "GRANT", "REVOKE" -> message(refused).contains("role \"");
-            case "COMMENT" -> object.equals("ON") && ROLE_WORDS.contains(third);
-            default -> false;
-        };
     }
 
     /** {@code GRANT|REVOKE ... ON SCHEMA <user schemas> ...} or {@code ... ON DATABASE <this one> ...}. */
@@ -339,20 +310,6 @@ public final class InfraSandbox {
 
     private static boolean isSystemSchema(String schema) {
         return schema.startsWith("pg_") || schema.equals("information_schema");
-    }
-
-    /** The roles {@code CREATE ROLE|USER|GROUP} names anywhere in the statements, DO blocks included. */
-    static Set<String> rolesCreatedBy(Collection<ScriptStatement> statements) {
-        Set<String> roles = new TreeSet<>();
-        for (ScriptStatement statement : statements) {
-            Matcher m = CREATED_ROLE.matcher(statement.sql());
-            while (m.find()) {
-                String name = m.group(1);
-                roles.add(name.startsWith("\"") ? name.substring(1, name.length() - 1).replace("\"\"", "\"")
-                        : name.toLowerCase(java.util.Locale.ROOT));
-            }
-        }
-        return roles;
     }
 
     /** A NOLOGIN stub of {@code role}, unless it exists; a name PostgreSQL refuses is left to the statement. */

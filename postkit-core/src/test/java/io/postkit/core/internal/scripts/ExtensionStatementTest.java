@@ -1,26 +1,25 @@
 package io.postkit.core.internal.scripts;
 
-import io.postkit.core.internal.sql.ScriptStatement;
 import io.postkit.core.internal.sql.SqlTokens;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** What postkit reads from infra text before it runs anything as the superuser for an infra sandbox. */
+/** What postkit reads from an infra statement before it runs an extension's as the superuser for the sandbox. */
 class ExtensionStatementTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "CREATE EXTENSION postgres_fdw | CREATE EXTENSION IF NOT EXISTS \"postgres_fdw\"",
-            "create extension if not exists \"Odd\"\"Name\" with schema ext | CREATE EXTENSION IF NOT EXISTS \"Odd\"\"Name\" SCHEMA \"ext\"",
-            "CREATE EXTENSION hstore SCHEMA public VERSION '1.8' CASCADE | CREATE EXTENSION IF NOT EXISTS \"hstore\" SCHEMA \"public\" VERSION '1.8' CASCADE",
+            "create extension if not exists \"Odd\"\"Name\" with schema ext"
+                    + " | CREATE EXTENSION IF NOT EXISTS \"Odd\"\"Name\" SCHEMA \"ext\"",
+            "CREATE EXTENSION hstore SCHEMA public VERSION '1.8' CASCADE"
+                    + " | CREATE EXTENSION IF NOT EXISTS \"hstore\" SCHEMA \"public\" VERSION '1.8' CASCADE",
             "CREATE EXTENSION hstore VERSION \"1.8\" | CREATE EXTENSION IF NOT EXISTS \"hstore\" VERSION '1.8'",
             "CREATE EXTENSION hstore VERSION 'it''s' | CREATE EXTENSION IF NOT EXISTS \"hstore\" VERSION 'it''s'",
             "ALTER EXTENSION pg_trgm UPDATE | ALTER EXTENSION \"pg_trgm\" UPDATE",
@@ -45,19 +44,5 @@ class ExtensionStatementTest {
     })
     void anythingElseIsNotRead(String infra) {
         assertEquals(Optional.empty(), ExtensionStatement.read(SqlTokens.of(infra)));
-    }
-
-    @Test
-    void theRolesInfraCreatesAreFoundInDoBlocksTooButNotUserMappings() {
-        List<ScriptStatement> statements = List.of(
-                new ScriptStatement("CREATE ROLE app LOGIN PASSWORD 'x'", "infra/roles.sql", 1),
-                new ScriptStatement("DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'Reader') THEN"
-                        + " CREATE ROLE \"Reader\"; END IF; END$$", "infra/roles.sql", 2),
-                new ScriptStatement("create user Writer", "infra/roles.sql", 3),
-                new ScriptStatement("CREATE GROUP \"a\"\"b\"", "infra/roles.sql", 4),
-                new ScriptStatement("CREATE USER MAPPING FOR app SERVER files", "infra/fdw.sql", 1),
-                new ScriptStatement("DO $$BEGIN EXECUTE format('CREATE ROLE %I', 'dynamic'); END$$", "infra/x.sql",
-                        1));
-        assertEquals(Set.of("app", "Reader", "writer", "a\"b"), InfraSandbox.rolesCreatedBy(statements));
     }
 }
