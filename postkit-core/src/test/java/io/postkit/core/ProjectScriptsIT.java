@@ -25,7 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** infra/, grants/ and seeds/ run where the spec says: around the migrations of the clone, the dry run and the target. */
+/**
+ * infra/, grants/ and seeds/ run where the spec says: around the migrations of the clone, the dry run and the target.
+ */
 class ProjectScriptsIT {
 
     private static final int MAJOR = 18;

@@ -92,7 +92,8 @@ class ScriptsCommandIT {
         TestProject project = project("errors");
         project.schemaFile("seeds/plans.sql", SEED + "\n-- a typo\nINSERT INTO plan VALUES ('x', 1);");
         project.schemaFile("grants/plans.sql", "GRANT SELECT ON plans TO PUBLIC;\nGRANT SELECT ON nowhere TO PUBLIC;");
-        project.schemaFile("infra/roles.sql", "CREATE ROLE scripts_it_role;\n\nCREATE SCHEMA app AUTHORIZATION nobody_here;");
+        project.schemaFile("infra/roles.sql",
+                "CREATE ROLE scripts_it_role;\n\nCREATE SCHEMA app AUTHORIZATION nobody_here;");
         Workspace workspace = project.workspace();
 
         assertFailsAt(workspace, ScriptsCommand.Kind.SEEDS, "db/schema/seeds/plans.sql:3", "42P01");

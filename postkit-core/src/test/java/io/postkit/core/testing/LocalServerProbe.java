@@ -51,7 +51,10 @@ public record LocalServerProbe(Workspace workspace, int major) {
         }
     }
 
-    /** The databases on the server besides the maintenance database, by name (looked at as found: left running or stopped). */
+    /**
+     * The databases on the server besides the maintenance database, by name (looked at as found: left running or
+     * stopped).
+     */
     public List<String> databases() throws SQLException {
         List<String> names = new ArrayList<>();
         try (RunningServer server = new Project(workspace).localServers().inspect(major);

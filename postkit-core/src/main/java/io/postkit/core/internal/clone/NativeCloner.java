@@ -373,7 +373,8 @@ public final class NativeCloner {
         }
         // One statement for all sequences: a large schema has thousands, and a round trip each adds up.
         String sql = "SELECT setval(coalesce(pg_get_serial_sequence(t, col), seq)::regclass, val, called)"
-                + " FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::boolean[]) AS x(t, col, seq, val, called)";
+                + " FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::boolean[])"
+                + " AS x(t, col, seq, val, called)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, c.createArrayOf("text", values.stream()
                     .map(v -> v.ownerTable() == null ? null : Identifiers.quote(v.ownerTable())).toArray()));

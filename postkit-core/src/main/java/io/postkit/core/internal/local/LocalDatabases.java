@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public final class LocalDatabases {
 
-    static final String MAINTENANCE_DB = "postgres";
+    private static final String MAINTENANCE_DB = "postgres";
 
     private final RunningServer server;
     private final String project;
@@ -57,7 +57,7 @@ public final class LocalDatabases {
     public ThrowawayDatabase createFrom(Purpose purpose, String template) throws SQLException {
         CreationMarker marker = CreationMarker.now(purpose, project);
         String name = "postkit_" + purpose.label() + "_" + marker.token();
-        try (Connection c = server.connect(MAINTENANCE_DB); Statement s = c.createStatement()) {
+        try (Connection c = maintenance(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + Identifiers.quote(name) + " TEMPLATE " + Identifiers.quote(template)
                     + strategy(c, template));
             // Killed right here, the database has no marker: it is never dropped, and status lists it as unmarked.
@@ -83,8 +83,13 @@ public final class LocalDatabases {
                 ? " STRATEGY FILE_COPY" : "";
     }
 
+    /** A connection to the server's maintenance database, where databases are made, listed and dropped. */
+    Connection maintenance() throws SQLException {
+        return server.connect(MAINTENANCE_DB);
+    }
+
     public boolean exists(String name) throws SQLException {
-        try (Connection c = server.connect(MAINTENANCE_DB);
+        try (Connection c = maintenance();
              PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
@@ -95,7 +100,7 @@ public final class LocalDatabases {
 
     /** The marker on database {@code name}, if it exists and carries one. */
     public Optional<CreationMarker> markerOf(String name) throws SQLException {
-        try (Connection c = server.connect(MAINTENANCE_DB)) {
+        try (Connection c = maintenance()) {
             return markerOf(c, name);
         }
     }
@@ -114,7 +119,7 @@ public final class LocalDatabases {
     /** Every database on the server but the maintenance database and templates, with markers, by name. */
     public List<ListedDatabase> list() throws SQLException {
         List<ListedDatabase> all = new ArrayList<>();
-        try (Connection c = server.connect(MAINTENANCE_DB); Statement s = c.createStatement();
+        try (Connection c = maintenance(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT datname::text, shobj_description(oid, 'pg_database')"
                      + " FROM pg_database WHERE NOT datistemplate AND datname <> '" + MAINTENANCE_DB + "'"
                      + " ORDER BY 1")) {
@@ -127,7 +132,7 @@ public final class LocalDatabases {
 
     /** The database's size on disk, or -1 when it cannot be read (dropped meanwhile). */
     public long sizeOf(String name) {
-        try (Connection c = server.connect(MAINTENANCE_DB);
+        try (Connection c = maintenance();
              PreparedStatement ps = c.prepareStatement("SELECT pg_database_size(?::text)")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
@@ -139,7 +144,7 @@ public final class LocalDatabases {
     }
 
     public String systemIdentifier() throws SQLException {
-        try (Connection c = server.connect(MAINTENANCE_DB)) {
+        try (Connection c = maintenance()) {
             return DatabaseIdentity.of(c).systemIdentifier();
         }
     }
@@ -152,7 +157,7 @@ public final class LocalDatabases {
         if (!exists(expected.name())) {
             return;
         }
-        try (Connection c = server.connect(MAINTENANCE_DB); Statement s = c.createStatement()) {
+        try (Connection c = maintenance(); Statement s = c.createStatement()) {
             String actual = DatabaseIdentity.of(c).systemIdentifier();
             if (!actual.equals(expected.identity().systemIdentifier())) {
                 throw new PostkitException("Refusing to drop database '" + expected.name() + "': the local server"

@@ -1,6 +1,7 @@
 package io.postkit.core.internal.local;
 
 import io.postkit.core.api.PostkitException;
+import io.postkit.core.internal.catalog.ExtensionMembers;
 import io.postkit.core.internal.embedded.RunningServer;
 import io.postkit.core.internal.sql.Identifiers;
 import io.postkit.core.internal.sql.ScriptStatement;
@@ -67,10 +68,10 @@ public final class SandboxRole implements AutoCloseable {
      */
     public SandboxRole ownDatabase() throws SQLException {
         String role = Identifiers.quote(name);
-        List<String> schemas = StubRoles.names(admin, "SELECT nspname FROM pg_namespace n WHERE nspowner = (SELECT oid FROM"
-                + " pg_roles WHERE rolname = current_user) AND nspname <> 'information_schema' AND nspname !~ '^pg_'"
-                + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_namespace'::regclass"
-                + " AND d.objid = n.oid AND d.deptype = 'e')");
+        List<String> schemas = StubRoles.names(admin, "SELECT nspname FROM pg_namespace n"
+                + " WHERE nspowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)"
+                + " AND nspname <> 'information_schema' AND nspname !~ '^pg_'"
+                + ExtensionMembers.excluded("pg_namespace", "n.oid"));
         try (Statement s = admin.createStatement()) {
             s.execute("ALTER DATABASE " + Identifiers.quote(database) + " OWNER TO " + role);
             for (String schema : schemas) {

@@ -35,7 +35,7 @@ public final class SchemaTemplates {
     /** The finished template of {@code key} made at {@code stamp}, if there is one. */
     public Optional<String> find(String key, String stamp) throws SQLException {
         String name = name(key, stamp);
-        try (Connection c = databases.server().connect(LocalDatabases.MAINTENANCE_DB);
+        try (Connection c = databases.maintenance();
              PreparedStatement ps = c.prepareStatement("SELECT shobj_description(oid, 'pg_database')"
                      + " FROM pg_database WHERE datname = ? AND datistemplate")) {
             ps.setString(1, name);
@@ -66,7 +66,7 @@ public final class SchemaTemplates {
                     s.execute("TRUNCATE " + String.join(", ", tables) + " CASCADE");
                 }
             }
-            try (Connection c = databases.server().connect(LocalDatabases.MAINTENANCE_DB); Statement s = c.createStatement()) {
+            try (Connection c = databases.maintenance(); Statement s = c.createStatement()) {
                 s.execute("ALTER DATABASE " + Identifiers.quote(building.name()) + " RENAME TO "
                         + Identifiers.quote(name));
                 building.keep();
@@ -79,7 +79,7 @@ public final class SchemaTemplates {
     /** Every finished template postkit made on the server, by name. */
     public List<String> list() throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Connection c = databases.server().connect(LocalDatabases.MAINTENANCE_DB); Statement s = c.createStatement();
+        try (Connection c = databases.maintenance(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT datname::text, shobj_description(oid, 'pg_database')"
                      + " FROM pg_database WHERE datistemplate AND datname LIKE '" + PREFIX + "%' ORDER BY 1")) {
             while (rs.next()) {
@@ -102,7 +102,7 @@ public final class SchemaTemplates {
 
     /** Drops template {@code name}; false when another goal is copying it. */
     private boolean drop(String name) throws SQLException {
-        try (Connection c = databases.server().connect(LocalDatabases.MAINTENANCE_DB); Statement s = c.createStatement()) {
+        try (Connection c = databases.maintenance(); Statement s = c.createStatement()) {
             s.execute("ALTER DATABASE " + Identifiers.quote(name) + " IS_TEMPLATE false");
             try {
                 s.execute("DROP DATABASE " + Identifiers.quote(name));

@@ -36,25 +36,30 @@ final class DefinerSandbox {
 
     private final Connection c;
     private final String role;
+    private final String settle;
     private final List<String> functions = new ArrayList<>();
 
-    private DefinerSandbox(Connection c, String role) {
+    private DefinerSandbox(Connection c, String role, List<String> settings) {
         this.c = c;
         this.role = role;
+        this.settle = String.join("; ", concat(List.of("RESET ALL", "DEALLOCATE ALL", "CLOSE ALL"), settings));
     }
 
     /**
      * @param c          a superuser connection in a transaction
      * @param prefix     the role's name before its random part
      * @param attributes what the role may do beyond the defaults ({@code BYPASSRLS}, {@code INHERIT})
+     * @param settings   {@code SET} statements the session keeps between the statements: {@link #settle()} makes
+     *                   them again after resetting everything
      */
-    static DefinerSandbox open(Connection c, String prefix, String attributes) throws SQLException {
+    static DefinerSandbox open(Connection c, String prefix, String attributes, List<String> settings)
+            throws SQLException {
         String role = prefix + randomHex();
         try (Statement s = c.createStatement()) {
             s.execute("CREATE ROLE " + Identifiers.quote(role) + " NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"
                     + " NOREPLICATION " + attributes);
         }
-        return new DefinerSandbox(c, role);
+        return new DefinerSandbox(c, role, settings);
     }
 
     String role() {
@@ -84,15 +89,20 @@ final class DefinerSandbox {
     }
 
     /**
-     * Undoes what the statements run so far left in the session: settings back to the connection's, prepared
-     * statements (pgjdbc sees {@code DEALLOCATE ALL} and prepares its own again) and cursors gone.
+     * Undoes what the statements run so far left in the session, in one round trip: settings back to the
+     * connection's and the sandbox's own, prepared statements (pgjdbc sees {@code DEALLOCATE ALL} and prepares its
+     * own again) and cursors gone.
      */
     void settle() throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("RESET ALL");
-            s.execute("DEALLOCATE ALL");
-            s.execute("CLOSE ALL");
+            s.execute(settle);
         }
+    }
+
+    private static List<String> concat(List<String> first, List<String> then) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(then);
+        return all;
     }
 
     /** Settles, then drops the functions, what the statements created, the role's privileges and the role. */

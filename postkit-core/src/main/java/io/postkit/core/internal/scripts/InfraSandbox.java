@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,6 +66,8 @@ public final class InfraSandbox {
     /** privilege_not_granted, privilege_not_revoked: GRANT and REVOKE only warn when the role has no grant option. */
     private static final Set<String> PRIVILEGE_WARNINGS = Set.of("01007", "01006");
     private static final int MAX_LENT_PER_STATEMENT = 5;
+    private static final String ONE_STATEMENT = "postkit runs this statement as the superuser on local databases,"
+            + " and only when its text has no ';'";
 
     /** 13–15 "must be member of role", 16+ "must be able to SET ROLE". */
     private static final Pattern ACTS_AS = Pattern.compile("must be (?:member of role|able to SET ROLE) \"(.+?)\"");
@@ -75,18 +78,16 @@ public final class InfraSandbox {
     private final String database;
     private final String owner;
     private final String superuser;
-    private final List<String> settings;
     private final PostkitLog log;
     private final List<String> skipped = new ArrayList<>();
 
     private InfraSandbox(Connection admin, DefinerSandbox definer, String database, String owner, String superuser,
-                         List<String> settings, PostkitLog log) {
+                         PostkitLog log) {
         this.admin = admin;
         this.definer = definer;
         this.database = database;
         this.owner = owner;
         this.superuser = superuser;
-        this.settings = settings;
         this.log = log;
     }
 
@@ -97,7 +98,7 @@ public final class InfraSandbox {
      */
     public static InfraSandbox open(Connection admin, Collection<ScriptStatement> statements, List<String> settings,
                                     PostkitLog log) throws SQLException {
-        DefinerSandbox definer = DefinerSandbox.open(admin, "postkit_infra_", "INHERIT");
+        DefinerSandbox definer = DefinerSandbox.open(admin, "postkit_infra_", "INHERIT", settings);
         String database;
         String owner;
         String superuser;
@@ -111,16 +112,13 @@ public final class InfraSandbox {
             s.execute("ALTER DATABASE " + Identifiers.quote(database) + " OWNER TO "
                     + Identifiers.quote(definer.role()));
         }
-        InfraSandbox sandbox = new InfraSandbox(admin, definer, database, owner, superuser, List.copyOf(settings),
-                log);
-        sandbox.stub(OWNER);
+        InfraSandbox sandbox = new InfraSandbox(admin, definer, database, owner, superuser, log);
+        Set<String> roles = new TreeSet<>(RoleStatements.createdBy(statements));
+        roles.add(OWNER);
+        sandbox.stub(roles);
         try (Statement s = admin.createStatement()) {
             s.execute("GRANT " + Identifiers.quote(OWNER) + " TO " + Identifiers.quote(definer.role()));
         }
-        for (String role : RoleStatements.createdBy(statements)) {
-            sandbox.stub(role);
-        }
-        sandbox.applySettings();
         return sandbox;
     }
 
@@ -132,7 +130,8 @@ public final class InfraSandbox {
     public SQLException attempt(ScriptStatement statement) throws SQLException {
         List<SqlTokens.Token> tokens = SqlTokens.of(statement.sql());
         if (SqlTokens.leadingWords(tokens, 3).equals("ALTER DEFAULT PRIVILEGES")) {
-            return asSuperuser(statement.sql());
+            return oneStatement(statement.sql()) ? asSuperuser(statement.sql())
+                    : new SQLException(ONE_STATEMENT, INSUFFICIENT_PRIVILEGE);
         }
         for (int lent = 0; ; lent++) {
             SQLException refused = asSandbox(statement.sql());
@@ -191,12 +190,11 @@ public final class InfraSandbox {
 
     /** Gives everything back (see the class), drops the role and says which role statements were skipped. */
     public void finish() throws SQLException {
-        definer.settle();
+        // every statement the sandbox ran was followed by a settle: the session is postkit's
         try (Statement s = admin.createStatement()) {
             s.execute("ALTER DATABASE " + Identifiers.quote(database) + " OWNER TO " + Identifiers.quote(owner));
         }
         definer.dropGivingWhatItMadeTo(OWNER);
-        applySettings();
         if (!skipped.isEmpty()) {
             log.info("infra/: " + skipped.size() + " role statement(s) left to the remotes (" + String.join(", ",
                     skipped) + "): on local databases roles are NOLOGIN stubs.");
@@ -219,7 +217,6 @@ public final class InfraSandbox {
             return e;
         } finally {
             definer.settle();
-            applySettings();
         }
     }
 
@@ -236,11 +233,16 @@ public final class InfraSandbox {
         }
     }
 
+    /**
+     * Whether a user's statement may run as the superuser as written: only with no {@code ;} anywhere in its text,
+     * so no reading of its quotes (postkit's, pgjdbc's, the server's) can find a second statement in it.
+     */
+    private static boolean oneStatement(String sql) {
+        return sql.indexOf(';') < 0;
+    }
+
+    /** Runs {@code sql}, postkit's text or a user's checked by {@link #oneStatement}, in a savepoint. */
     private SQLException asSuperuser(String sql) throws SQLException {
-        if (sql.indexOf(';') >= 0) {
-            return new SQLException("postkit runs this statement as the superuser on local databases, and only when"
-                    + " its text has no ';'", INSUFFICIENT_PRIVILEGE);
-        }
         Savepoint savepoint = admin.setSavepoint();
         try (Statement s = admin.createStatement()) {
             s.execute(sql);
@@ -279,8 +281,7 @@ public final class InfraSandbox {
         }
         if (words.startsWith("COMMENT ") || ((words.startsWith("GRANT ") || words.startsWith("REVOKE "))
                 && onUserSchemasOrThisDatabase(tokens))) {
-            SQLException failed = asSuperuser(statement.sql());
-            return failed != null && failed.getMessage().startsWith("postkit runs") ? refused : failed;
+            return oneStatement(statement.sql()) ? asSuperuser(statement.sql()) : refused;
         }
         return refused;
     }
@@ -312,27 +313,22 @@ public final class InfraSandbox {
         return schema.startsWith("pg_") || schema.equals("information_schema");
     }
 
-    /** A NOLOGIN stub of {@code role}, unless it exists; a name PostgreSQL refuses is left to the statement. */
-    private void stub(String role) throws SQLException {
-        try (PreparedStatement ps = admin.prepareStatement("SELECT 1 FROM pg_catalog.pg_roles"
-                + " WHERE rolname = CAST(? AS pg_catalog.name)")) {
-            ps.setString(1, role);
+    /** NOLOGIN stubs of the {@code roles} that do not exist; a name PostgreSQL refuses is left to the statement. */
+    private void stub(Collection<String> roles) throws SQLException {
+        Set<String> missing = new TreeSet<>(roles);
+        try (PreparedStatement ps = admin.prepareStatement("SELECT rolname::pg_catalog.text FROM pg_catalog.pg_roles"
+                + " WHERE rolname = ANY (CAST(? AS pg_catalog.name[]))")) {
+            ps.setArray(1, admin.createArrayOf("text", roles.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return;
+                while (rs.next()) {
+                    missing.remove(rs.getString(1));
                 }
             }
         }
-        SQLException refused = asSuperuser("CREATE ROLE " + Identifiers.quote(role) + " NOLOGIN");
-        if (refused != null) {
-            log.debug("No stub of role '" + role + "': " + refused.getMessage());
-        }
-    }
-
-    private void applySettings() throws SQLException {
-        try (Statement s = admin.createStatement()) {
-            for (String setting : settings) {
-                s.execute(setting);
+        for (String role : missing) {
+            SQLException refused = asSuperuser("CREATE ROLE " + Identifiers.quote(role) + " NOLOGIN");
+            if (refused != null) {
+                log.debug("No stub of role '" + role + "': " + refused.getMessage());
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.postkit.core.internal.scripts;
 
+import io.postkit.core.internal.catalog.ExtensionMembers;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,23 +33,18 @@ final class RefusedObjects {
     private static final String USER_SCHEMA = " AND n.nspname <> 'information_schema'"
             + " AND NOT pg_catalog.starts_with(n.nspname::pg_catalog.text, 'pg_')";
 
-    private static String notInExtension(String catalog, String oid) {
-        return " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = '" + catalog
-                + "'::pg_catalog.regclass AND e.objid = " + oid + " AND e.deptype = 'e')";
-    }
-
     private static final String RELATIONS = "SELECT CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN"
             + " 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END,"
             + " c.oid::pg_catalog.regclass::pg_catalog.text, pg_catalog.pg_get_userbyid(c.relowner)::pg_catalog.text"
             + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relname = CAST(? AS pg_catalog.name) AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')"
-            + USER_SCHEMA + notInExtension("pg_catalog.pg_class", "c.oid");
+            + USER_SCHEMA + ExtensionMembers.excluded("pg_class", "c.oid");
 
     private static final String ROUTINES = "SELECT 'ROUTINE', p.oid::pg_catalog.regprocedure::pg_catalog.text,"
             + " pg_catalog.pg_get_userbyid(p.proowner)::pg_catalog.text"
             + " FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
             + " WHERE p.proname = CAST(? AS pg_catalog.name)" + USER_SCHEMA
-            + notInExtension("pg_catalog.pg_proc", "p.oid");
+            + ExtensionMembers.excluded("pg_proc", "p.oid");
 
     /** Not a table's row type: that one follows its table. */
     private static final String TYPES = "SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END,"
@@ -55,12 +52,12 @@ final class RefusedObjects {
             + " FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
             + " WHERE t.typname = CAST(? AS pg_catalog.name) AND (t.typrelid = 0 OR EXISTS (SELECT 1"
             + " FROM pg_catalog.pg_class r WHERE r.oid = t.typrelid AND r.relkind = 'c'))" + USER_SCHEMA
-            + notInExtension("pg_catalog.pg_type", "t.oid");
+            + ExtensionMembers.excluded("pg_type", "t.oid");
 
     private static final String SCHEMAS = "SELECT 'SCHEMA', pg_catalog.quote_ident(n.nspname),"
             + " pg_catalog.pg_get_userbyid(n.nspowner)::pg_catalog.text FROM pg_catalog.pg_namespace n"
             + " WHERE n.nspname = CAST(? AS pg_catalog.name)" + USER_SCHEMA
-            + notInExtension("pg_catalog.pg_namespace", "n.oid");
+            + ExtensionMembers.excluded("pg_namespace", "n.oid");
 
     private static final Map<String, String> QUERIES = Map.ofEntries(
             Map.entry("table", RELATIONS), Map.entry("relation", RELATIONS), Map.entry("view", RELATIONS),

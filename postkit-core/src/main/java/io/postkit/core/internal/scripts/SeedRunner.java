@@ -89,7 +89,7 @@ public final class SeedRunner {
             }, () -> { }, null), false);
         }
         // BYPASSRLS: seeds write a table's rows whoever may see them
-        DefinerSandbox sandbox = DefinerSandbox.open(c, "postkit_seed_", "NOINHERIT BYPASSRLS");
+        DefinerSandbox sandbox = DefinerSandbox.open(c, "postkit_seed_", "NOINHERIT BYPASSRLS", List.of());
         SandboxRole.grantRowWrites(c, sandbox.role(), schemas);
         List<String> warnings = run(new Runner(c, sandbox::execute, sandbox::settle, sandboxAdvice()),
                 where.checksIdempotence());

@@ -1,5 +1,7 @@
 package io.postkit.core.internal.shadow;
 
+import io.postkit.core.internal.catalog.ExtensionMembers;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,15 +36,6 @@ public final class DefinitionRoundTrip {
                 + " AND d.objsubid = 0";
     }
 
-    /**
-     * Not a member of an extension (PostGIS's {@code spatial_ref_sys} and its views, {@code pg_stat_statements}):
-     * the extension made it, the schema files did not, and the shadow's role does not own it.
-     */
-    private static String ownObject(String oid, String catalog) {
-        return " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '" + catalog + "'::regclass"
-                + " AND e.objid = " + oid + " AND e.deptype = 'e')";
-    }
-
     private static final String CHECKS = "SELECT format('ALTER TABLE %I.%I DROP CONSTRAINT %I, ADD CONSTRAINT %I %s',"
             + " n.nspname, c.relname, k.conname, k.conname, pg_get_constraintdef(k.oid)),"
             + " CASE WHEN d.description IS NOT NULL THEN format('COMMENT ON CONSTRAINT %I ON %I.%I IS %L', k.conname,"
@@ -50,7 +43,7 @@ public final class DefinitionRoundTrip {
             + " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace" + described("k.oid", "pg_constraint")
             + " WHERE k.contype = 'c' AND c.relkind IN ('r', 'p') AND k.coninhcount = 0 AND n.nspname = ANY (?)"
-            + ownObject("c.oid", "pg_class");
+            + ExtensionMembers.excluded("pg_class", "c.oid");
 
     private static final String INDEXES = "SELECT format('DROP INDEX %I.%I', n.nspname, ic.relname),"
             + " replace(pg_get_indexdef(i.indexrelid), ' ON ONLY ', ' ON '),"
@@ -58,22 +51,24 @@ public final class DefinitionRoundTrip {
             + "   d.description) END"
             + " FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid"
             + " JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + described("ic.oid", "pg_class") + " WHERE (i.indpred IS NOT NULL OR i.indexprs IS NOT NULL) AND c.relkind IN ('r', 'p')"
+            + described("ic.oid", "pg_class")
+            + " WHERE (i.indpred IS NOT NULL OR i.indexprs IS NOT NULL) AND c.relkind IN ('r', 'p')"
             + " AND NOT ic.relispartition AND n.nspname = ANY (?)"
             + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)"
-            + ownObject("c.oid", "pg_class");
+            + ExtensionMembers.excluded("pg_class", "c.oid");
 
     private static final String DOMAIN_CHECKS = "SELECT format('ALTER DOMAIN %I.%I DROP CONSTRAINT %I', n.nspname,"
             + " t.typname, k.conname), format('ALTER DOMAIN %I.%I ADD CONSTRAINT %I %s', n.nspname, t.typname,"
             + " k.conname, pg_get_constraintdef(k.oid))"
             + " FROM pg_constraint k JOIN pg_type t ON t.oid = k.contypid JOIN pg_namespace n ON n.oid = t.typnamespace"
-            + " WHERE k.contype = 'c' AND n.nspname = ANY (?)" + ownObject("t.oid", "pg_type");
+            + " WHERE k.contype = 'c' AND n.nspname = ANY (?)"
+            + ExtensionMembers.excluded("pg_type", "t.oid");
 
     private static final String DOMAIN_DEFAULTS = "SELECT format('ALTER DOMAIN %I.%I SET DEFAULT %s', n.nspname,"
             + " t.typname, pg_get_expr(t.typdefaultbin, 0))"
             + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
             + " WHERE t.typtype = 'd' AND t.typdefaultbin IS NOT NULL AND n.nspname = ANY (?)"
-            + ownObject("t.oid", "pg_type");
+            + ExtensionMembers.excluded("pg_type", "t.oid");
 
     /**
      * Partitions and children too: their own defaults may differ from their parent's. Only defaults whose text holds
@@ -85,7 +80,8 @@ public final class DefinitionRoundTrip {
             + " FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum"
             + " JOIN pg_class c ON c.oid = d.adrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE a.attgenerated = '' AND c.relkind IN ('r', 'p') AND n.nspname = ANY (?)"
-            + " AND pg_get_expr(d.adbin, d.adrelid) LIKE '%ARRAY[%'" + ownObject("c.oid", "pg_class");
+            + " AND pg_get_expr(d.adbin, d.adrelid) LIKE '%ARRAY[%'"
+            + ExtensionMembers.excluded("pg_class", "c.oid");
 
     /** {@code SET EXPRESSION} came with PostgreSQL 17; before it, a generation expression cannot be re-set. */
     private static final String GENERATION_EXPRESSIONS = "SELECT format('ALTER TABLE %I.%I ALTER COLUMN %I"
@@ -93,14 +89,15 @@ public final class DefinitionRoundTrip {
             + " FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum"
             + " JOIN pg_class c ON c.oid = d.adrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE a.attgenerated <> '' AND a.attinhcount = 0 AND c.relkind IN ('r', 'p') AND n.nspname = ANY (?)"
-            + " AND current_setting('server_version_num')::int >= 170000" + ownObject("c.oid", "pg_class");
+            + " AND current_setting('server_version_num')::int >= 170000"
+            + ExtensionMembers.excluded("pg_class", "c.oid");
 
     private static final String POLICIES = "SELECT format('ALTER POLICY %I ON %I.%I', p.polname, n.nspname,"
             + " c.relname) || coalesce(' USING (' || pg_get_expr(p.polqual, p.polrelid) || ')', '')"
             + " || coalesce(' WITH CHECK (' || pg_get_expr(p.polwithcheck, p.polrelid) || ')', '')"
             + " FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE (p.polqual IS NOT NULL OR p.polwithcheck IS NOT NULL) AND n.nspname = ANY (?)"
-            + ownObject("c.oid", "pg_class");
+            + ExtensionMembers.excluded("pg_class", "c.oid");
 
     /** A trigger's WHEN can only be given at creation; a partition's clones of its parent's follow the parent. */
     private static final String TRIGGERS = "SELECT format('DROP TRIGGER %I ON %I.%I', g.tgname, n.nspname, c.relname),"
@@ -110,15 +107,16 @@ public final class DefinitionRoundTrip {
             + " format('ALTER TABLE %I.%I ', n.nspname, c.relname) || CASE g.tgenabled WHEN 'D' THEN 'DISABLE'"
             + "   WHEN 'R' THEN 'ENABLE REPLICA' WHEN 'A' THEN 'ENABLE ALWAYS' END || format(' TRIGGER %I', g.tgname)"
             + " FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + described("g.oid", "pg_trigger") + " WHERE g.tgqual IS NOT NULL AND NOT g.tgisinternal AND g.tgparentid = 0"
-            + " AND n.nspname = ANY (?)" + ownObject("c.oid", "pg_class");
+            + described("g.oid", "pg_trigger")
+            + " WHERE g.tgqual IS NOT NULL AND NOT g.tgisinternal AND g.tgparentid = 0"
+            + " AND n.nspname = ANY (?)" + ExtensionMembers.excluded("pg_class", "c.oid");
 
     /** In name order; OR REPLACE keeps the views that read a view, since its columns stay the same. */
     private static final String VIEWS = "SELECT format('CREATE OR REPLACE VIEW %I.%I%s AS %s', n.nspname, c.relname,"
             + " CASE WHEN c.reloptions IS NULL THEN '' ELSE ' WITH (' || array_to_string(c.reloptions, ', ') || ')'"
             + " END, pg_get_viewdef(c.oid))"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE c.relkind = 'v' AND n.nspname = ANY (?)" + ownObject("c.oid", "pg_class")
+            + " WHERE c.relkind = 'v' AND n.nspname = ANY (?)" + ExtensionMembers.excluded("pg_class", "c.oid")
             + " ORDER BY n.nspname, c.relname";
 
     /** Each query gives, per object, the statements that re-create it (null where there is nothing to do). */

@@ -54,15 +54,15 @@ public final class ShadowDatabase implements AutoCloseable {
                 log.info("Extension " + skipped.name() + " is in schema " + skipped.schema() + ", which the schema"
                         + " files create: create it in infra/ if they use it.");
             }
-            ShadowLoader loader = new ShadowLoader(log);
-            loader.loadInfra(admin, directory);
+            ShadowLoader loader = new ShadowLoader(directory, log);
+            loader.loadInfra(admin);
             try (SandboxRole sandbox = SandboxRole.create(databases.server(), shadow.name(), admin,
                     databases.project())) {
                 sandbox.ownDatabase();
                 // so the files may create in the schemas infra made
                 sandbox.admit(InfraSandbox.OWNER);
                 try (Connection sandboxed = sandbox.connect()) {
-                    loader.loadDesired(admin, sandboxed, sandbox, directory);
+                    loader.loadDesired(admin, sandboxed, sandbox);
                     DefinitionRoundTrip.apply(sandboxed, schemas.isEmpty() ? userSchemas(sandboxed) : schemas);
                 }
             }

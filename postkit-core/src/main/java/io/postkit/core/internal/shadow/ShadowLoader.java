@@ -53,9 +53,14 @@ final class ShadowLoader {
     private static final Pattern FOR_ROLES = Pattern.compile("ALTER\\s+DEFAULT\\s+PRIVILEGES\\s+FOR\\s+(?:ROLE|USER)\\s+"
             + ROLE_NAME + "(?:\\s*,\\s*" + ROLE_NAME + ")*\\s+", Pattern.CASE_INSENSITIVE);
 
+    private final SchemaDirectory directory;
+    /** Read once: it runs in {@link #loadInfra}, and its default privileges again in {@link #loadDesired}. */
+    private final List<ScriptStatement> infra;
     private final PostkitLog log;
 
-    ShadowLoader(PostkitLog log) {
+    ShadowLoader(SchemaDirectory directory, PostkitLog log) {
+        this.directory = directory;
+        this.infra = statements(directory, FileRole.INFRA, statement -> { });
         this.log = log;
     }
 
@@ -63,18 +68,17 @@ final class ShadowLoader {
      * {@code infra/}, in an {@link InfraSandbox} (it prepares what the schema files need: schemas, extensions; roles
      * are stubs), in one transaction on the superuser connection.
      */
-    void loadInfra(Connection admin, SchemaDirectory directory) throws SQLException {
+    void loadInfra(Connection admin) throws SQLException {
         prepare(admin);
-        List<ScriptStatement> statements = statements(directory, FileRole.INFRA, statement -> { });
-        if (statements.isEmpty()) {
+        if (infra.isEmpty()) {
             return;
         }
         admin.setAutoCommit(false);
         try {
             // the clone's infra (start, apply) names the role statements it skips; each plan naming them again
             // is noise
-            InfraSandbox sandbox = InfraSandbox.open(admin, statements, SESSION, quieter(log));
-            run(statements, true, InfraScript.LOCAL_ADVICE, statement -> attemptInfra(admin, sandbox, statement));
+            InfraSandbox sandbox = InfraSandbox.open(admin, infra, SESSION, quieter(log));
+            run(infra, true, InfraScript.LOCAL_ADVICE, statement -> attemptInfra(admin, sandbox, statement));
             sandbox.finish();
             admin.commit();
         } catch (SQLException | RuntimeException e) {
@@ -91,10 +95,9 @@ final class ShadowLoader {
      * creates objects, so the objects of the schema files get them here as they will there (else a plan would revoke
      * what they give). So do infra's, which ran for the superuser already: here they reach the sandbox's objects too.
      */
-    void loadDesired(Connection admin, Connection sandboxed, SandboxRole sandbox, SchemaDirectory directory)
-            throws SQLException {
+    void loadDesired(Connection admin, Connection sandboxed, SandboxRole sandbox) throws SQLException {
         prepare(sandboxed);
-        for (ScriptStatement statement : statements(directory, FileRole.INFRA, statement -> { })) {
+        for (ScriptStatement statement : infra) {
             String own = isDefaultPrivileges(statement) ? withoutRoles(statement) : null;
             SQLException failure = own == null ? null : executeOwn(sandboxed, own);
             if (failure != null && !MISSING_DEPENDENCY.contains(failure.getSQLState())) {
